@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace billbridge::cli {
+
+// Exit codes are part of the CLI's contract (README, "Exit codes").
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitFailure = 1,         // the work failed at run time (network gave up, Stripe error)
+    ExitUsage = 2,           // wrong arguments
+    ExitConfiguration = 3,   // missing or malformed credentials, keychain unavailable
+    ExitAuthentication = 4,  // Stripe rejected the key or it lacks a permission
+    ExitStore = 5,           // the store cannot be opened or written
+    ExitInterrupted = 130,   // stopped by SIGINT/SIGTERM before the work was complete (resumable)
+};
+
+// Writes one line to stderr, prefixed so scripts can tell our messages from others.
+void printError(const QString& message);
+void printInfo(const QString& message);
+void printOut(const QString& line);
+
+// Adds the options every command accepts (--db).
+void addCommonOptions(QCommandLineParser& parser);
+// Parses `arguments` (argv without the command words); on failure prints the reason and returns the
+// exit code to leave with.
+std::optional<int> parseOrExit(QCommandLineParser& parser, const QStringList& arguments);
+QString databasePath(const QCommandLineParser& parser);
+
+// "30d", "12h", "2026-10-01", "2026-10-01T12:00:00Z" -> Unix seconds; nullopt when unreadable.
+std::optional<qint64> parseSince(const QString& text, qint64 nowSeconds);
+
+// A subcommand receives the arguments after its name.
+int runServe(const QStringList& arguments);
+int runBackfill(const QStringList& arguments);
+int runEvents(const QStringList& arguments);
+int runStats(const QStringList& arguments);
+int runConnections(const QStringList& arguments);
+
+} // namespace billbridge::cli

@@ -1,0 +1,219 @@
+#include "clicommon.h"
+
+#include "store/eventstore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace billbridge::cli {
+
+namespace {
+
+QString isoTime(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject toJson(const store::StoredEvent& event)
+{
+    return {
+        {QStringLiteral("id"), event.fields.id},
+        {QStringLiteral("type"), event.fields.type},
+        {QStringLiteral("created"), qint64(event.fields.created)},
+        {QStringLiteral("livemode"), event.fields.livemode},
+        {QStringLiteral("api_version"), event.fields.apiVersion},
+        {QStringLiteral("object_type"), event.fields.objectType},
+        {QStringLiteral("object_id"), event.fields.objectId},
+        {QStringLiteral("customer_id"), event.fields.customerId},
+        {QStringLiteral("source"), store::toString(event.source)},
+        {QStringLiteral("signature"), store::toString(event.verdict)},
+        {QStringLiteral("received_at_ms"), qint64(event.receivedAtMs)},
+        {QStringLiteral("duplicates"), qint64(event.duplicateCount)},
+    };
+}
+
+int listEvents(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("List stored events, newest first."));
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("type"),
+                      QStringLiteral("Event type or pattern such as invoice.* (repeatable, comma-separated)."),
+                      QStringLiteral("type")});
+    parser.addOption({QStringLiteral("customer"), QStringLiteral("Only events of this customer (cus_…)."),
+                      QStringLiteral("id")});
+    parser.addOption({QStringLiteral("since"), QStringLiteral("Only events created since 30d, 12h or a date."),
+                      QStringLiteral("when")});
+    parser.addOption({QStringLiteral("source"), QStringLiteral("webhook, poll or backfill."),
+                      QStringLiteral("source")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many events (default 50)."),
+                      QStringLiteral("n"), QStringLiteral("50")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+
+    store::EventFilter filter;
+    for (const QString& value : parser.values(QStringLiteral("type"))) {
+        for (const QString& pattern : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!store::EventStore::isValidTypePattern(pattern.trimmed())) {
+                printError(QStringLiteral("'%1' is not an event type or pattern; use names like invoice.paid or "
+                                          "invoice.*").arg(pattern));
+                return ExitUsage;
+            }
+            filter.types << pattern.trimmed();
+        }
+    }
+    filter.customerId = parser.value(QStringLiteral("customer"));
+    if (parser.isSet(QStringLiteral("since"))) {
+        const auto since = parseSince(parser.value(QStringLiteral("since")),
+                                      QDateTime::currentSecsSinceEpoch());
+        if (!since) {
+            printError(QStringLiteral("--since takes 30d, 12h, 45m or a date such as 2026-10-01"));
+            return ExitUsage;
+        }
+        filter.createdFrom = *since;
+    }
+    if (parser.isSet(QStringLiteral("source"))) {
+        filter.source = store::eventSourceFromString(parser.value(QStringLiteral("source")));
+        if (!filter.source) {
+            printError(QStringLiteral("--source takes webhook, poll or backfill"));
+            return ExitUsage;
+        }
+    }
+    bool limitOk = false;
+    filter.limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
+    if (!limitOk || filter.limit < 1) {
+        printError(QStringLiteral("--limit takes a whole number of at least 1"));
+        return ExitUsage;
+    }
+
+    try {
+        store::EventStore events = store::EventStore::openForReading(databasePath(parser));
+        const bool json = parser.isSet(QStringLiteral("json"));
+        for (const store::StoredEvent& event : events.list(filter)) {
+            if (json) {
+                printOut(QString::fromUtf8(QJsonDocument(toJson(event)).toJson(QJsonDocument::Compact)));
+            } else {
+                printOut(QStringLiteral("%1  %2  %3  %4  %5  %6")
+                             .arg(isoTime(event.fields.created), event.fields.id.leftJustified(30),
+                                  event.fields.type.leftJustified(38),
+                                  event.fields.customerId.isEmpty() ? QStringLiteral("-").leftJustified(20)
+                                                                    : event.fields.customerId.leftJustified(20),
+                                  store::toString(event.source).leftJustified(8),
+                                  event.fields.livemode ? QStringLiteral("LIVE") : QStringLiteral("TEST")));
+            }
+        }
+    } catch (const store::StoreError& error) {
+        printError(error.message());
+        return ExitStore;
+    }
+    return ExitOk;
+}
+
+int showEvent(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print a stored event's raw payload, byte for byte."));
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("event-id"), QStringLiteral("The evt_… id."));
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    if (parser.positionalArguments().size() != 1) {
+        printError(QStringLiteral("'events show' takes exactly one event id (evt_…)"));
+        return ExitUsage;
+    }
+    const QString id = parser.positionalArguments().first();
+    try {
+        store::EventStore events = store::EventStore::openForReading(databasePath(parser));
+        const auto event = events.find(id);
+        if (!event) {
+            printError(QStringLiteral("no event %1 in the store. 'billbridge-cli backfill' imports the last 30 days "
+                                      "from Stripe.").arg(id));
+            return ExitFailure;
+        }
+        std::fwrite(event->raw.constData(), 1, static_cast<size_t>(event->raw.size()), stdout);
+        if (!event->raw.endsWith('\n'))
+            std::fputc('\n', stdout);
+    } catch (const store::StoreError& error) {
+        printError(error.message());
+        return ExitStore;
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+int runEvents(const QStringList& arguments)
+{
+    const QString sub = arguments.value(0);
+    if (sub == QLatin1String("list"))
+        return listEvents(arguments.mid(1));
+    if (sub == QLatin1String("show"))
+        return showEvent(arguments.mid(1));
+    printError(QStringLiteral("'events' needs 'list' or 'show' (see 'billbridge-cli events list --help')"));
+    return ExitUsage;
+}
+
+int runStats(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Summarise the store."));
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const QString path = databasePath(parser);
+    try {
+        store::EventStore events = store::EventStore::openForReading(path);
+        const store::StoreStats stats = events.stats();
+        if (parser.isSet(QStringLiteral("json"))) {
+            auto toObject = [](const auto& pairs) {
+                QJsonObject object;
+                for (const auto& [name, value] : pairs)
+                    object.insert(name, qint64(value));
+                return object;
+            };
+            QJsonObject root{{QStringLiteral("store"), path},
+                             {QStringLiteral("schema_version"), stats.schemaVersion},
+                             {QStringLiteral("events"), qint64(stats.events)},
+                             {QStringLiteral("live_events"), qint64(stats.liveEvents)},
+                             {QStringLiteral("test_events"), qint64(stats.testEvents)},
+                             {QStringLiteral("duplicates_seen"), qint64(stats.duplicatesSeen)},
+                             {QStringLiteral("by_source"), toObject(stats.bySource)},
+                             {QStringLiteral("by_type"), toObject(stats.byType)},
+                             {QStringLiteral("counters"), toObject(stats.counters)},
+                             {QStringLiteral("newest_event"), stats.newestEventId}};
+            printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)));
+            return ExitOk;
+        }
+        printOut(QStringLiteral("store            %1 (schema %2)").arg(path).arg(stats.schemaVersion));
+        printOut(QStringLiteral("events           %1 (%2 test, %3 live)")
+                     .arg(stats.events)
+                     .arg(stats.testEvents)
+                     .arg(stats.liveEvents));
+        printOut(QStringLiteral("duplicates seen  %1").arg(stats.duplicatesSeen));
+        if (stats.newestCreated)
+            printOut(QStringLiteral("newest           %1 (%2)").arg(isoTime(*stats.newestCreated), stats.newestEventId));
+        if (stats.oldestCreated)
+            printOut(QStringLiteral("oldest           %1").arg(isoTime(*stats.oldestCreated)));
+        for (const auto& [source, count] : stats.bySource)
+            printOut(QStringLiteral("source %1 %2").arg(source.leftJustified(10)).arg(count));
+        for (const auto& [name, value] : stats.counters)
+            printOut(QStringLiteral("counter %1 %2").arg(name.leftJustified(34)).arg(value));
+        int shown = 0;
+        for (const auto& [type, count] : stats.byType) {
+            if (++shown > 15)
+                break;
+            printOut(QStringLiteral("type %1 %2").arg(type.leftJustified(44)).arg(count));
+        }
+    } catch (const store::StoreError& error) {
+        printError(error.message());
+        return ExitStore;
+    }
+    return ExitOk;
+}
+
+} // namespace billbridge::cli

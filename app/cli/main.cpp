@@ -1,0 +1,57 @@
+#include "clicommon.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+const char* kUsage = R"(usage: billbridge-cli <command> [options]
+
+Commands:
+  serve         receive Stripe webhooks and poll the Events API into the store
+  backfill      import event history from Stripe's Events API (last 30 days)
+  events list   list stored events (newest first)
+  events show   print one stored event's raw payload
+  stats         summarise the store
+  connections   set, show, test or clear the Stripe credentials
+
+Run 'billbridge-cli <command> --help' for a command's options.
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Billbridge"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Billbridge"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BILLBRIDGE_VERSION));
+
+    using namespace billbridge::cli;
+    const std::map<QString, std::function<int(const QStringList&)>> commands = {
+        {QStringLiteral("serve"), runServe},          {QStringLiteral("backfill"), runBackfill},
+        {QStringLiteral("events"), runEvents},        {QStringLiteral("stats"), runStats},
+        {QStringLiteral("connections"), runConnections},
+    };
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
+        arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
+        std::fputs(kUsage, arguments.isEmpty() ? stderr : stdout);
+        return arguments.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (arguments.first() == QLatin1String("--version")) {
+        printOut(QStringLiteral("billbridge-cli ") + QCoreApplication::applicationVersion());
+        return ExitOk;
+    }
+    const QString command = arguments.takeFirst();
+    const auto found = commands.find(command);
+    if (found == commands.end()) {
+        printError(QStringLiteral("unknown command '%1'. Run 'billbridge-cli --help' for the list.").arg(command));
+        return ExitUsage;
+    }
+    return found->second(arguments);
+}

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "store/eventrecord.h"
+#include "store/sqlite.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace billbridge::store {
+
+struct EventFilter {
+    // Exact names or patterns with '*' ("invoice.*"); any may match.
+    QStringList types;
+    QString customerId;
+    std::optional<std::int64_t> createdFrom; // inclusive, Unix seconds
+    std::optional<std::int64_t> createdTo;   // exclusive
+    std::optional<EventSource> source;
+    std::optional<bool> livemode;
+    int limit = 100;
+};
+
+struct StoreStats {
+    std::int64_t events = 0;
+    std::int64_t duplicatesSeen = 0;
+    std::int64_t liveEvents = 0;
+    std::int64_t testEvents = 0;
+    std::vector<std::pair<QString, std::int64_t>> bySource;
+    std::vector<std::pair<QString, std::int64_t>> byType; // most frequent first
+    std::vector<std::pair<QString, std::int64_t>> counters;
+    std::optional<std::int64_t> newestCreated;
+    std::optional<std::int64_t> oldestCreated;
+    QString newestEventId;
+    int schemaVersion = 0;
+};
+
+// Read side of the event store, on a connection owned by the calling thread.
+class EventStore final {
+public:
+    explicit EventStore(SqliteConnection connection);
+
+    // Opens a read connection to the store at `path`.
+    static EventStore openForReading(const QString& path);
+
+    std::int64_t count();
+    // Newest first.
+    std::vector<StoredEvent> list(const EventFilter& filter);
+    std::optional<StoredEvent> find(const QString& eventId, bool withRaw = true);
+    // The most recent event by Stripe's `created` (ties: the one stored last).
+    std::optional<StoredEvent> newest();
+    StoreStats stats();
+    QString state(const QString& key);
+    std::int64_t counter(const QString& name);
+
+    // Pattern check used by the CLI before a query: letters, digits, '.', '_' and '*'.
+    static bool isValidTypePattern(const QString& pattern);
+
+private:
+    SqliteConnection m_connection;
+};
+
+} // namespace billbridge::store

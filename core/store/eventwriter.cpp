@@ -1,0 +1,267 @@
+#include "store/eventwriter.h"
+
+#include "store/database.h"
+#include "store/sqlite.h"
+
+#include <QDateTime>
+#include "util/logging.h"
+
+#include <future>
+
+
+namespace billbridge::store {
+
+namespace {
+// Bounds one transaction so that a flood cannot delay the first completion of a group indefinitely.
+constexpr std::size_t kMaxRequestsPerCommit = 4096;
+} // namespace
+
+struct EventWriter::Statements {
+    SqliteConnection connection;
+    SqliteStatement insertEvent;
+    SqliteStatement countDuplicate;
+    SqliteStatement upsertState;
+    SqliteStatement addCounter;
+    SqliteStatement lastSeq;
+
+    explicit Statements(SqliteConnection&& opened)
+        : connection(std::move(opened))
+    {
+        insertEvent = connection.prepare(
+            "INSERT INTO events (id, type, created, livemode, api_version, account, object_type, object_id, "
+            "customer_id, source, received_at_ms, signature, signature_header, raw) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO NOTHING");
+        countDuplicate = connection.prepare("UPDATE events SET duplicate_count = duplicate_count + 1, "
+                                            "last_duplicate_at_ms = ?2 WHERE id = ?1");
+        upsertState = connection.prepare("INSERT INTO intake_state (key, value, updated_at_ms) VALUES (?1, ?2, ?3) "
+                                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                                         "updated_at_ms = excluded.updated_at_ms");
+        addCounter = connection.prepare("INSERT INTO intake_counters (name, value) VALUES (?1, ?2) "
+                                        "ON CONFLICT (name) DO UPDATE SET value = value + excluded.value");
+        lastSeq = connection.prepare("SELECT coalesce(max(seq), 0) FROM events");
+    }
+};
+
+EventWriter::EventWriter(QString databasePath)
+    : m_path(std::move(databasePath))
+{
+}
+
+EventWriter::~EventWriter()
+{
+    stop();
+}
+
+void EventWriter::start()
+{
+    std::promise<void> started;
+    auto ready = started.get_future();
+    m_thread = std::thread([this, &started] { run(&started); });
+    try {
+        ready.get();
+    } catch (...) {
+        m_thread.join();
+        throw;
+    }
+}
+
+void EventWriter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_running && !m_thread.joinable())
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void EventWriter::submit(WriteRequest request, Completion done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_running) {
+            WriteResult refused;
+            refused.error = QStringLiteral("the store is not open for writing");
+            if (done)
+                done(refused);
+            return;
+        }
+        m_queue.push_back({std::move(request), std::move(done)});
+    }
+    m_wake.notify_one();
+}
+
+WriteResult EventWriter::write(WriteRequest request)
+{
+    std::promise<WriteResult> promise;
+    auto result = promise.get_future();
+    submit(std::move(request), [&promise](const WriteResult& outcome) { promise.set_value(outcome); });
+    return result.get();
+}
+
+void EventWriter::addToCounter(const QString& name, std::int64_t delta)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_counters[name] += delta;
+    }
+    m_wake.notify_one();
+}
+
+void EventWriter::setCommitObserver(CommitObserver observer)
+{
+    std::lock_guard lock(m_mutex);
+    m_observer = std::move(observer);
+}
+
+std::int64_t EventWriter::commitCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_commits;
+}
+
+void EventWriter::run(std::promise<void>* started)
+{
+    try {
+        m_statements = new Statements(Database::openForWriting(m_path));
+    } catch (...) {
+        started->set_exception(std::current_exception());
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_running = true;
+    }
+    started->set_value();
+
+    std::vector<Pending> batch;
+    std::map<QString, std::int64_t> counters;
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty() || !m_counters.empty(); });
+            if (m_queue.empty() && m_counters.empty() && m_stopping) {
+                m_running = false;
+                break;
+            }
+            while (!m_queue.empty() && batch.size() < kMaxRequestsPerCommit) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            counters.swap(m_counters);
+        }
+        applyBatch(batch, counters);
+        batch.clear();
+        counters.clear();
+    }
+    delete m_statements;
+    m_statements = nullptr;
+}
+
+void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std::int64_t>& counters)
+{
+    Statements& s = *m_statements;
+    std::vector<WriteResult> results(batch.size());
+    int stored = 0;
+    std::int64_t lastSeq = 0;
+    QString batchError;
+    const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
+
+    try {
+        SqliteTransaction transaction(s.connection);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            const WriteRequest& request = batch[i].request;
+            WriteResult& result = results[i];
+            int storedHere = 0;
+            s.connection.exec("SAVEPOINT request");
+            try {
+                for (const IncomingEvent& event : request.events) {
+                    const stripe::StripeEventFields& f = event.fields;
+                    s.insertEvent.bind(1, f.id)
+                        .bind(2, f.type)
+                        .bind(3, f.created)
+                        .bind(4, f.livemode)
+                        .bind(5, f.apiVersion)
+                        .bind(6, f.account)
+                        .bind(7, f.objectType)
+                        .bind(8, f.objectId)
+                        .bind(9, f.customerId)
+                        .bind(10, toString(event.source))
+                        .bind(11, event.receivedAtMs)
+                        .bind(12, toString(event.verdict))
+                        .bind(13, event.signatureHeader.isEmpty() ? QString()
+                                                                  : QString::fromLatin1(event.signatureHeader))
+                        .bindBlob(14, event.raw);
+                    s.insertEvent.step();
+                    s.insertEvent.reset();
+                    if (s.connection.changes() == 1) {
+                        result.outcomes.push_back(InsertOutcome::Stored);
+                        ++storedHere;
+                    } else {
+                        s.countDuplicate.bind(1, f.id).bind(2, nowMs);
+                        s.countDuplicate.step();
+                        s.countDuplicate.reset();
+                        result.outcomes.push_back(InsertOutcome::Duplicate);
+                    }
+                }
+                for (const auto& [key, value] : request.stateUpdates) {
+                    s.upsertState.bind(1, key).bind(2, value).bind(3, nowMs);
+                    s.upsertState.step();
+                    s.upsertState.reset();
+                }
+                s.connection.exec("RELEASE request");
+                result.committed = true;
+                stored += storedHere;
+            } catch (const StoreError& error) {
+                s.insertEvent.reset();
+                s.countDuplicate.reset();
+                s.upsertState.reset();
+                s.connection.exec("ROLLBACK TO request; RELEASE request");
+                result.outcomes.clear();
+                result.error = error.message();
+            }
+        }
+        for (const auto& [name, delta] : counters) {
+            s.addCounter.bind(1, name).bind(2, delta);
+            s.addCounter.step();
+            s.addCounter.reset();
+        }
+        if (s.lastSeq.step())
+            lastSeq = s.lastSeq.int64(0);
+        s.lastSeq.reset();
+        transaction.commit();
+    } catch (const StoreError& error) {
+        batchError = error.message();
+        qCWarning(lcStore) << "commit failed:" << batchError;
+    }
+
+    CommitObserver observer;
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_commits;
+        observer = m_observer;
+        if (!batchError.isEmpty()) {
+            // The counts were not written; keep them for the next commit rather than losing them.
+            for (const auto& [name, delta] : counters)
+                m_counters[name] += delta;
+        }
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        WriteResult& result = results[i];
+        if (!batchError.isEmpty()) {
+            result.committed = false;
+            result.outcomes.clear();
+            result.error = batchError;
+        }
+        result.lastSeq = lastSeq;
+        if (batch[i].done)
+            batch[i].done(result);
+    }
+    if (batchError.isEmpty() && stored > 0 && observer)
+        observer(lastSeq, stored);
+}
+
+} // namespace billbridge::store

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace billbridge::stripe {
+
+// The fields Billbridge indexes, read from a Stripe snapshot event. The raw bytes stay the source of
+// truth; these are derived from them once, at intake.
+struct StripeEventFields {
+    QString id;
+    QString type;
+    std::int64_t created = 0;
+    bool livemode = false;
+    QString apiVersion;
+    QString account;
+    QString objectType;
+    QString objectId;
+    QString customerId;
+};
+
+struct StripeEventParse {
+    std::optional<StripeEventFields> fields;
+    // Empty when fields is set; otherwise a short reason safe to log and return to the sender (it
+    // never quotes the payload, which may carry personal data).
+    QString error;
+};
+
+StripeEventParse parseStripeEvent(const QByteArray& raw);
+
+} // namespace billbridge::stripe

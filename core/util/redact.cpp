@@ -1,0 +1,49 @@
+#include "util/redact.h"
+
+#include <QStringList>
+
+namespace billbridge::util {
+
+namespace {
+
+QString maskWord(const QString& word)
+{
+    if (word.isEmpty())
+        return word;
+    return word.left(1) + QStringLiteral("***");
+}
+
+} // namespace
+
+QString maskEmail(const QString& email)
+{
+    const qsizetype at = email.indexOf(QLatin1Char('@'));
+    if (at < 0)
+        return maskWord(email);
+    const QString domain = email.mid(at + 1);
+    const qsizetype dot = domain.lastIndexOf(QLatin1Char('.'));
+    const QString host = dot > 0 ? domain.left(dot) : domain;
+    const QString tld = dot > 0 ? domain.mid(dot) : QString();
+    return maskWord(email.left(at)) + QLatin1Char('@') + maskWord(host) + tld;
+}
+
+QString maskName(const QString& name)
+{
+    QStringList parts = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (QString& part : parts)
+        part = maskWord(part);
+    return parts.join(QLatin1Char(' '));
+}
+
+QString maskSecret(const QString& secret)
+{
+    if (secret.isEmpty())
+        return QStringLiteral("(not set)");
+    // Stripe's prefixes ("sk_test_", "rk_live_", "whsec_") all end at an underscore within 9 characters.
+    const qsizetype prefixEnd = secret.left(9).lastIndexOf(QLatin1Char('_')) + 1;
+    if (secret.size() < prefixEnd + 12)
+        return secret.left(prefixEnd) + QStringLiteral("…");
+    return secret.left(prefixEnd) + QStringLiteral("…") + secret.right(4);
+}
+
+} // namespace billbridge::util
