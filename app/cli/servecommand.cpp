@@ -1,12 +1,176 @@
 #include "clicommon.h"
+#include "signalwatcher.h"
+
+#include "store/database.h"
+#include "store/eventwriter.h"
+#include "stripe/webhookreceiver.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QTimer>
 
 namespace billbridge::cli {
 
+namespace {
+
+constexpr quint16 kDefaultPort = 8787;
+
+struct ListenAddress {
+    QHostAddress address;
+    quint16 port = kDefaultPort;
+};
+
+std::optional<ListenAddress> parseListen(const QString& text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    ListenAddress result;
+    if (!ok || port > 65535 || !result.address.setAddress(host))
+        return std::nullopt;
+    result.port = static_cast<quint16>(port);
+    return result;
+}
+
+QList<QByteArray> webhookSecretsFromEnvironment()
+{
+    QList<QByteArray> secrets;
+    for (const QString& part : qEnvironmentVariable("STRIPE_WEBHOOK_SECRET").split(QLatin1Char(','), Qt::SkipEmptyParts))
+        secrets.append(part.trimmed().toUtf8());
+    return secrets;
+}
+
+} // namespace
+
 int runServe(const QStringList& arguments)
 {
-    Q_UNUSED(arguments);
-    printError(QStringLiteral("'serve' is not available in this build yet."));
-    return ExitFailure;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Receive Stripe webhooks into the store. Each event is acknowledged only after it is on "
+                       "disk."));
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Address and port to listen on (default 127.0.0.1:%1).").arg(kDefaultPort),
+                      QStringLiteral("addr:port")});
+    parser.addOption({QStringLiteral("allow-remote"),
+                      QStringLiteral("Allow --listen on an address other machines can reach.")});
+    parser.addOption({QStringLiteral("tolerance"),
+                      QStringLiteral("Accepted age of a signature in seconds (default 300; 0 turns the check off)."),
+                      QStringLiteral("seconds"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("max-body"),
+                      QStringLiteral("Largest accepted webhook body in bytes (default 1048576)."),
+                      QStringLiteral("bytes"), QStringLiteral("1048576")});
+    parser.addOption({QStringLiteral("io-threads"), QStringLiteral("Network threads (default 2)."),
+                      QStringLiteral("n"), QStringLiteral("2")});
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+
+    stripe::WebhookReceiverConfig config;
+    if (parser.isSet(QStringLiteral("listen"))) {
+        const auto listen = parseListen(parser.value(QStringLiteral("listen")));
+        if (!listen) {
+            printError(QStringLiteral("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8787 or [::1]:8787"));
+            return ExitUsage;
+        }
+        config.address = listen->address;
+        config.port = listen->port;
+    }
+    config.allowNonLoopback = parser.isSet(QStringLiteral("allow-remote"));
+    bool ok = false;
+    const int tolerance = parser.value(QStringLiteral("tolerance")).toInt(&ok);
+    if (!ok || tolerance < 0) {
+        printError(QStringLiteral("--tolerance takes a number of seconds, 0 or more"));
+        return ExitUsage;
+    }
+    config.tolerance = std::chrono::seconds(tolerance);
+    config.maxBodyBytes = parser.value(QStringLiteral("max-body")).toLongLong(&ok);
+    if (!ok || config.maxBodyBytes < 1024) {
+        printError(QStringLiteral("--max-body takes a number of bytes, at least 1024"));
+        return ExitUsage;
+    }
+    config.ioThreads = parser.value(QStringLiteral("io-threads")).toInt(&ok);
+    if (!ok || config.ioThreads < 1 || config.ioThreads > 64) {
+        printError(QStringLiteral("--io-threads takes a number from 1 to 64"));
+        return ExitUsage;
+    }
+    config.secrets = webhookSecretsFromEnvironment();
+    if (config.secrets.isEmpty()) {
+        printError(QStringLiteral("no webhook signing secret is configured. Set one with 'billbridge-cli connections "
+                                  "set stripe', or export STRIPE_WEBHOOK_SECRET=whsec_… (several comma-separated)."));
+        return ExitConfiguration;
+    }
+    if (tolerance == 0)
+        printInfo(QStringLiteral("warning: --tolerance 0 turns off the signature age check; replayed requests will "
+                                 "be accepted."));
+
+    const QString path = databasePath(parser);
+    store::EventWriter writer(path);
+    try {
+        writer.start();
+    } catch (const store::StoreError& error) {
+        printError(error.message());
+        return ExitStore;
+    }
+
+    stripe::WebhookReceiver receiver(config, writer);
+    QString error;
+    if (!receiver.start(&error)) {
+        printError(error);
+        writer.stop();
+        return config.address.isLoopback() || config.allowNonLoopback ? ExitFailure : ExitUsage;
+    }
+    if (!config.address.isLoopback())
+        printInfo(QStringLiteral("warning: listening on %1, reachable from other machines. Only requests signed with "
+                                 "your webhook secret are stored.")
+                      .arg(receiver.listenAddress()));
+    printInfo(QStringLiteral("store: %1").arg(path));
+    printInfo(QStringLiteral("listening on http://%1%2 (%3 webhook secret%4)")
+                  .arg(receiver.listenAddress(), QString::fromLatin1(config.path))
+                  .arg(config.secrets.size())
+                  .arg(config.secrets.size() == 1 ? QString() : QStringLiteral("s")));
+    printInfo(QStringLiteral("forward test events with: stripe listen --forward-to %1%2")
+                  .arg(receiver.listenAddress(), QString::fromLatin1(config.path)));
+
+    SignalWatcher termination;
+    QObject::connect(&termination, &SignalWatcher::terminationRequested, &receiver, [&](int) {
+        if (termination.signalsReceived() > 1)
+            return;
+        printInfo(QStringLiteral("stopping: finishing events in flight…"));
+        receiver.stopAccepting();
+        writer.stop();
+        receiver.stop();
+        const auto figures = receiver.stats();
+        printInfo(QStringLiteral("stopped: %1 stored, %2 duplicates, %3 rejected")
+                      .arg(figures.stored)
+                      .arg(figures.duplicates)
+                      .arg(figures.rejected));
+        QCoreApplication::exit(ExitOk);
+    });
+
+    QTimer summary;
+    stripe::WebhookReceiverStats lastReported;
+    QObject::connect(&summary, &QTimer::timeout, &receiver, [&] {
+        const auto figures = receiver.stats();
+        if (figures.stored == lastReported.stored && figures.rejected == lastReported.rejected &&
+            figures.duplicates == lastReported.duplicates)
+            return;
+        lastReported = figures;
+        printInfo(QStringLiteral("received: %1 stored, %2 duplicates, %3 rejected, %4 store failures")
+                      .arg(figures.stored)
+                      .arg(figures.duplicates)
+                      .arg(figures.rejected)
+                      .arg(figures.storeFailures));
+    });
+    summary.start(60'000);
+
+    return QCoreApplication::exec();
 }
 
 } // namespace billbridge::cli
