@@ -2,18 +2,21 @@
 
 #include "store/database.h"
 #include "store/sqlite.h"
-
-#include <QDateTime>
 #include "util/logging.h"
 
-#include <future>
+#include <QDateTime>
 
+#include <future>
+#include <sqlite3.h>
 
 namespace billbridge::store {
 
 namespace {
 // Bounds one transaction so that a flood cannot delay the first completion of a group indefinitely.
 constexpr std::size_t kMaxRequestsPerCommit = 4096;
+// WAL size (in pages) that wakes the checkpointer early; it also runs on a timer when idle.
+constexpr int kCheckpointPages = 2000;
+constexpr auto kCheckpointInterval = std::chrono::seconds(1);
 } // namespace
 
 struct EventWriter::Statements {
@@ -23,37 +26,45 @@ struct EventWriter::Statements {
     SqliteStatement upsertState;
     SqliteStatement addCounter;
     SqliteStatement lastSeq;
+    SqliteStatement savepoint;
+    SqliteStatement release;
+    SqliteStatement rollbackToSavepoint;
 
     explicit Statements(SqliteConnection&& opened)
-        : connection(std::move(opened))
-    {
+        : connection(std::move(opened)) {
         insertEvent = connection.prepare(
             "INSERT INTO events (id, type, created, livemode, api_version, account, object_type, object_id, "
             "customer_id, source, received_at_ms, signature, signature_header, raw) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO NOTHING");
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO "
+            "NOTHING");
         countDuplicate = connection.prepare("UPDATE events SET duplicate_count = duplicate_count + 1, "
                                             "last_duplicate_at_ms = ?2 WHERE id = ?1");
-        upsertState = connection.prepare("INSERT INTO intake_state (key, value, updated_at_ms) VALUES (?1, ?2, ?3) "
-                                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                                         "updated_at_ms = excluded.updated_at_ms");
+        upsertState =
+            connection.prepare("INSERT INTO intake_state (key, value, updated_at_ms) VALUES (?1, ?2, ?3) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                               "updated_at_ms = excluded.updated_at_ms");
         addCounter = connection.prepare("INSERT INTO intake_counters (name, value) VALUES (?1, ?2) "
                                         "ON CONFLICT (name) DO UPDATE SET value = value + excluded.value");
         lastSeq = connection.prepare("SELECT coalesce(max(seq), 0) FROM events");
+        savepoint = connection.prepare("SAVEPOINT request");
+        release = connection.prepare("RELEASE request");
+        rollbackToSavepoint = connection.prepare("ROLLBACK TO request");
+    }
+
+    static void run(SqliteStatement& statement) {
+        statement.step();
+        statement.reset();
     }
 };
 
 EventWriter::EventWriter(QString databasePath)
-    : m_path(std::move(databasePath))
-{
-}
+    : m_path(std::move(databasePath)) {}
 
-EventWriter::~EventWriter()
-{
+EventWriter::~EventWriter() {
     stop();
 }
 
-void EventWriter::start()
-{
+void EventWriter::start() {
     std::promise<void> started;
     auto ready = started.get_future();
     m_thread = std::thread([this, &started] { run(&started); });
@@ -65,8 +76,7 @@ void EventWriter::start()
     }
 }
 
-void EventWriter::stop()
-{
+void EventWriter::stop() {
     {
         std::lock_guard lock(m_mutex);
         if (!m_running && !m_thread.joinable())
@@ -78,8 +88,7 @@ void EventWriter::stop()
         m_thread.join();
 }
 
-void EventWriter::submit(WriteRequest request, Completion done)
-{
+void EventWriter::submit(WriteRequest request, Completion done) {
     {
         std::lock_guard lock(m_mutex);
         if (!m_running) {
@@ -94,16 +103,14 @@ void EventWriter::submit(WriteRequest request, Completion done)
     m_wake.notify_one();
 }
 
-WriteResult EventWriter::write(WriteRequest request)
-{
+WriteResult EventWriter::write(WriteRequest request) {
     std::promise<WriteResult> promise;
     auto result = promise.get_future();
     submit(std::move(request), [&promise](const WriteResult& outcome) { promise.set_value(outcome); });
     return result.get();
 }
 
-void EventWriter::addToCounter(const QString& name, std::int64_t delta)
-{
+void EventWriter::addToCounter(const QString& name, std::int64_t delta) {
     {
         std::lock_guard lock(m_mutex);
         m_counters[name] += delta;
@@ -111,30 +118,31 @@ void EventWriter::addToCounter(const QString& name, std::int64_t delta)
     m_wake.notify_one();
 }
 
-void EventWriter::setCommitObserver(CommitObserver observer)
-{
+void EventWriter::setCommitObserver(CommitObserver observer) {
     std::lock_guard lock(m_mutex);
     m_observer = std::move(observer);
 }
 
-std::int64_t EventWriter::commitCount() const
-{
+std::int64_t EventWriter::commitCount() const {
     std::lock_guard lock(m_mutex);
     return m_commits;
 }
 
-void EventWriter::run(std::promise<void>* started)
-{
+void EventWriter::run(std::promise<void>* started) {
     try {
         m_statements = new Statements(Database::openForWriting(m_path));
     } catch (...) {
         started->set_exception(std::current_exception());
         return;
     }
+    m_statements->connection.exec("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
+    sqlite3_wal_hook(m_statements->connection.handle(), &EventWriter::onWalCommit, this);
     {
         std::lock_guard lock(m_mutex);
         m_running = true;
+        m_checkpointStopping = false;
     }
+    m_checkpointThread = std::thread([this] { runCheckpoints(); });
     started->set_value();
 
     std::vector<Pending> batch;
@@ -157,12 +165,66 @@ void EventWriter::run(std::promise<void>* started)
         batch.clear();
         counters.clear();
     }
+    {
+        std::lock_guard lock(m_mutex);
+        m_checkpointStopping = true;
+    }
+    m_checkpointWake.notify_all();
+    m_checkpointThread.join();
+    try {
+        // Leave a compact file behind: fold the WAL in while nothing else writes.
+        m_statements->connection.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const StoreError& error) {
+        qCWarning(lcStore) << "final checkpoint failed:" << error.message();
+    }
     delete m_statements;
     m_statements = nullptr;
 }
 
-void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std::int64_t>& counters)
-{
+int EventWriter::onWalCommit(void* self, ::sqlite3*, const char*, int pages) {
+    auto* writer = static_cast<EventWriter*>(self);
+    bool wake = false;
+    {
+        std::lock_guard lock(writer->m_mutex);
+        writer->m_walPages = pages;
+        wake = pages >= kCheckpointPages;
+    }
+    if (wake)
+        writer->m_checkpointWake.notify_one();
+    return SQLITE_OK;
+}
+
+void EventWriter::runCheckpoints() {
+    SqliteConnection connection;
+    try {
+        connection = SqliteConnection::open(m_path, SqliteConnection::Access::ReadWrite);
+        connection.exec("PRAGMA synchronous = FULL");
+    } catch (const StoreError& error) {
+        qCWarning(lcStore) << "checkpoints run on the writer instead:" << error.message();
+        sqlite3_wal_autocheckpoint(m_statements->connection.handle(), 1000);
+        return;
+    }
+    std::unique_lock lock(m_mutex);
+    while (!m_checkpointStopping) {
+        m_checkpointWake.wait_for(lock, kCheckpointInterval,
+                                  [this] { return m_checkpointStopping || m_walPages >= kCheckpointPages; });
+        if (m_checkpointStopping)
+            break;
+        if (m_walPages == 0)
+            continue;
+        m_walPages = 0;
+        lock.unlock();
+        int logFrames = 0;
+        int checkpointed = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                 &logFrames, &checkpointed);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            qCWarning(lcStore) << "checkpoint failed:" << sqlite3_errstr(rc);
+        lock.lock();
+    }
+}
+
+void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std::int64_t>& counters) {
     Statements& s = *m_statements;
     std::vector<WriteResult> results(batch.size());
     int stored = 0;
@@ -176,7 +238,7 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
             const WriteRequest& request = batch[i].request;
             WriteResult& result = results[i];
             int storedHere = 0;
-            s.connection.exec("SAVEPOINT request");
+            Statements::run(s.savepoint);
             try {
                 for (const IncomingEvent& event : request.events) {
                     const stripe::StripeEventFields& f = event.fields;
@@ -192,8 +254,9 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
                         .bind(10, toString(event.source))
                         .bind(11, event.receivedAtMs)
                         .bind(12, toString(event.verdict))
-                        .bind(13, event.signatureHeader.isEmpty() ? QString()
-                                                                  : QString::fromLatin1(event.signatureHeader))
+                        .bind(13, event.signatureHeader.isEmpty()
+                                      ? QString()
+                                      : QString::fromLatin1(event.signatureHeader))
                         .bindBlob(14, event.raw);
                     s.insertEvent.step();
                     s.insertEvent.reset();
@@ -212,14 +275,15 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
                     s.upsertState.step();
                     s.upsertState.reset();
                 }
-                s.connection.exec("RELEASE request");
+                Statements::run(s.release);
                 result.committed = true;
                 stored += storedHere;
             } catch (const StoreError& error) {
                 s.insertEvent.reset();
                 s.countDuplicate.reset();
                 s.upsertState.reset();
-                s.connection.exec("ROLLBACK TO request; RELEASE request");
+                Statements::run(s.rollbackToSavepoint);
+                Statements::run(s.release);
                 result.outcomes.clear();
                 result.error = error.message();
             }

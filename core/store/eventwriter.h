@@ -15,6 +15,8 @@
 #include <utility>
 #include <vector>
 
+struct sqlite3;
+
 namespace billbridge::store {
 
 enum class InsertOutcome { Stored, Duplicate };
@@ -71,10 +73,18 @@ private:
         Completion done;
     };
     void run(std::promise<void>* started);
+    void runCheckpoints();
+    static int onWalCommit(void* self, ::sqlite3* db, const char* name, int pages);
     void applyBatch(std::vector<Pending>& batch, std::map<QString, std::int64_t>& counters);
 
     QString m_path;
     std::thread m_thread;
+    // Checkpoints copy the WAL into the main file and fsync it; on their own thread and connection they
+    // never hold up the next commit (and the acknowledgements waiting for it).
+    std::thread m_checkpointThread;
+    std::condition_variable m_checkpointWake;
+    int m_walPages = 0;
+    bool m_checkpointStopping = false;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Pending> m_queue;
