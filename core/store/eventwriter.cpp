@@ -31,7 +31,8 @@ struct EventWriter::Statements {
     SqliteStatement rollbackToSavepoint;
 
     explicit Statements(SqliteConnection&& opened)
-        : connection(std::move(opened)) {
+        : connection(std::move(opened))
+    {
         insertEvent = connection.prepare(
             "INSERT INTO events (id, type, created, livemode, api_version, account, object_type, object_id, "
             "customer_id, source, received_at_ms, signature, signature_header, raw) "
@@ -51,20 +52,24 @@ struct EventWriter::Statements {
         rollbackToSavepoint = connection.prepare("ROLLBACK TO request");
     }
 
-    static void run(SqliteStatement& statement) {
+    static void run(SqliteStatement& statement)
+    {
         statement.step();
         statement.reset();
     }
 };
 
 EventWriter::EventWriter(QString databasePath)
-    : m_path(std::move(databasePath)) {}
+    : m_path(std::move(databasePath))
+{}
 
-EventWriter::~EventWriter() {
+EventWriter::~EventWriter()
+{
     stop();
 }
 
-void EventWriter::start() {
+void EventWriter::start()
+{
     std::promise<void> started;
     auto ready = started.get_future();
     m_thread = std::thread([this, &started] { run(&started); });
@@ -76,7 +81,8 @@ void EventWriter::start() {
     }
 }
 
-void EventWriter::stop() {
+void EventWriter::stop()
+{
     {
         std::lock_guard lock(m_mutex);
         if (!m_running && !m_thread.joinable())
@@ -88,7 +94,8 @@ void EventWriter::stop() {
         m_thread.join();
 }
 
-void EventWriter::submit(WriteRequest request, Completion done) {
+void EventWriter::submit(WriteRequest request, Completion done)
+{
     {
         std::lock_guard lock(m_mutex);
         if (!m_running) {
@@ -103,14 +110,16 @@ void EventWriter::submit(WriteRequest request, Completion done) {
     m_wake.notify_one();
 }
 
-WriteResult EventWriter::write(WriteRequest request) {
+WriteResult EventWriter::write(WriteRequest request)
+{
     std::promise<WriteResult> promise;
     auto result = promise.get_future();
     submit(std::move(request), [&promise](const WriteResult& outcome) { promise.set_value(outcome); });
     return result.get();
 }
 
-void EventWriter::addToCounter(const QString& name, std::int64_t delta) {
+void EventWriter::addToCounter(const QString& name, std::int64_t delta)
+{
     {
         std::lock_guard lock(m_mutex);
         m_counters[name] += delta;
@@ -118,17 +127,20 @@ void EventWriter::addToCounter(const QString& name, std::int64_t delta) {
     m_wake.notify_one();
 }
 
-void EventWriter::setCommitObserver(CommitObserver observer) {
+void EventWriter::setCommitObserver(CommitObserver observer)
+{
     std::lock_guard lock(m_mutex);
     m_observer = std::move(observer);
 }
 
-std::int64_t EventWriter::commitCount() const {
+std::int64_t EventWriter::commitCount() const
+{
     std::lock_guard lock(m_mutex);
     return m_commits;
 }
 
-void EventWriter::run(std::promise<void>* started) {
+void EventWriter::run(std::promise<void>* started)
+{
     try {
         m_statements = new Statements(Database::openForWriting(m_path));
     } catch (...) {
@@ -181,7 +193,8 @@ void EventWriter::run(std::promise<void>* started) {
     m_statements = nullptr;
 }
 
-int EventWriter::onWalCommit(void* self, ::sqlite3*, const char*, int pages) {
+int EventWriter::onWalCommit(void* self, ::sqlite3*, const char*, int pages)
+{
     auto* writer = static_cast<EventWriter*>(self);
     bool wake = false;
     {
@@ -194,7 +207,8 @@ int EventWriter::onWalCommit(void* self, ::sqlite3*, const char*, int pages) {
     return SQLITE_OK;
 }
 
-void EventWriter::runCheckpoints() {
+void EventWriter::runCheckpoints()
+{
     SqliteConnection connection;
     try {
         connection = SqliteConnection::open(m_path, SqliteConnection::Access::ReadWrite);
@@ -224,7 +238,8 @@ void EventWriter::runCheckpoints() {
     }
 }
 
-void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std::int64_t>& counters) {
+void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std::int64_t>& counters)
+{
     Statements& s = *m_statements;
     std::vector<WriteResult> results(batch.size());
     int stored = 0;

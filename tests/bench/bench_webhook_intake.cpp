@@ -38,7 +38,8 @@ struct ClientResult {
 };
 
 void runClient(quint16 port, const std::vector<QByteArray>* requests, size_t first, size_t step,
-               ClientResult* result) {
+               ClientResult* result)
+{
     test::RawHttpClient client;
     if (!client.connectTo(port)) {
         result->failures = static_cast<int>(requests->size());
@@ -55,7 +56,8 @@ void runClient(quint16 port, const std::vector<QByteArray>* requests, size_t fir
     }
 }
 
-double percentile(std::vector<double>& values, double fraction) {
+double percentile(std::vector<double>& values, double fraction)
+{
     if (values.empty())
         return 0;
     std::sort(values.begin(), values.end());
@@ -63,7 +65,8 @@ double percentile(std::vector<double>& values, double fraction) {
                            static_cast<size_t>(fraction * static_cast<double>(values.size())))];
 }
 
-double bareInsertRate(const QString& path, const std::vector<store::IncomingEvent>& events) {
+double bareInsertRate(const QString& path, const std::vector<store::IncomingEvent>& events)
+{
     store::SqliteConnection connection = store::Database::openForWriting(path);
     store::SqliteStatement insert = connection.prepare(
         "INSERT INTO events (id, type, created, livemode, api_version, account, object_type, object_id, "
@@ -92,7 +95,8 @@ double bareInsertRate(const QString& path, const std::vector<store::IncomingEven
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     QCoreApplication app(argc, argv);
     int eventCount = 20000;
     int clientCount = 8;

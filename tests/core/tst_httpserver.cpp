@@ -19,7 +19,8 @@ class TestHttpServer : public QObject {
 
 private:
     // Echoes the method, path and body; "/slow" answers from another thread after 50 ms.
-    static void echo(net::HttpRequest&& request, net::HttpResponder responder) {
+    static void echo(net::HttpRequest&& request, net::HttpResponder responder)
+    {
         net::HttpResponse response;
         response.body = request.method + ' ' + request.path + ' ' + request.body;
         if (request.path == "/slow") {
@@ -32,14 +33,16 @@ private:
         responder.send(response);
     }
 
-    std::unique_ptr<net::HttpServer> start(net::HttpLimits limits = {}) {
+    std::unique_ptr<net::HttpServer> start(net::HttpLimits limits = {})
+    {
         auto server = std::make_unique<net::HttpServer>(&TestHttpServer::echo, limits, 2);
         if (!server->start(QHostAddress::LocalHost, 0))
             return nullptr;
         return server;
     }
 
-    RawHttpResponse exchange(quint16 port, const QByteArray& bytes, int timeoutMs = 5000) {
+    RawHttpResponse exchange(quint16 port, const QByteArray& bytes, int timeoutMs = 5000)
+    {
         return offThread([port, bytes, timeoutMs] {
             RawHttpClient client;
             client.connectTo(port);
@@ -48,7 +51,8 @@ private:
     }
 
 private slots:
-    void answersAndKeepsAlive() {
+    void answersAndKeepsAlive()
+    {
         auto server = start();
         QVERIFY(server);
         const quint16 port = server->serverPort();
@@ -66,7 +70,8 @@ private slots:
         QCOMPARE(bodies, (QList<QByteArray>{"POST /a 0", "POST /a 1", "POST /a 2"}));
     }
 
-    void pipelinedRequestsAreAnsweredInOrder() {
+    void pipelinedRequestsAreAnsweredInOrder()
+    {
         auto server = start();
         const quint16 port = server->serverPort();
         const QList<QByteArray> bodies = offThread([port] {
@@ -78,7 +83,8 @@ private slots:
         QCOMPARE(bodies, (QList<QByteArray>{"POST /slow A", "GET /fast "}));
     }
 
-    void expectContinueIsHonoured() {
+    void expectContinueIsHonoured()
+    {
         auto server = start();
         const quint16 port = server->serverPort();
         const RawHttpResponse response = offThread([port] {
@@ -94,7 +100,8 @@ private slots:
         QCOMPARE(response.body, QByteArray("POST /b xyz"));
     }
 
-    void framingErrors_data() {
+    void framingErrors_data()
+    {
         QTest::addColumn<QByteArray>("request");
         QTest::addColumn<int>("status");
         QTest::newRow("chunked")
@@ -111,7 +118,8 @@ private slots:
             << ("GET /a HTTP/1.1\r\nX-Filler: " + QByteArray(3000, 'x') + "\r\n\r\n") << 431;
     }
 
-    void framingErrors() {
+    void framingErrors()
+    {
         QFETCH(QByteArray, request);
         QFETCH(int, status);
         net::HttpLimits limits;
@@ -124,7 +132,8 @@ private slots:
         QVERIFY(response.body.contains("\"error\""));
     }
 
-    void slowSenderTimesOut() {
+    void slowSenderTimesOut()
+    {
         net::HttpLimits limits;
         limits.requestTimeout = std::chrono::milliseconds(200);
         auto server = start(limits);
@@ -138,7 +147,8 @@ private slots:
         QCOMPARE(response.status, 408);
     }
 
-    void idleConnectionIsClosed() {
+    void idleConnectionIsClosed()
+    {
         net::HttpLimits limits;
         limits.keepAliveTimeout = std::chrono::milliseconds(150);
         auto server = start(limits);
@@ -153,7 +163,8 @@ private slots:
         QVERIFY(closedByServer);
     }
 
-    void answerAfterClientLeftIsHarmless() {
+    void answerAfterClientLeftIsHarmless()
+    {
         auto server = start();
         const quint16 port = server->serverPort();
         offThread([port] {
@@ -167,7 +178,8 @@ private slots:
         QCOMPARE(exchange(port, "GET /after HTTP/1.1\r\n\r\n").body, QByteArray("GET /after "));
     }
 
-    void rejectionsAreReported() {
+    void rejectionsAreReported()
+    {
         net::HttpLimits limits;
         limits.maxBodyBytes = 10;
         net::HttpServer server(&TestHttpServer::echo, limits, 1);
@@ -184,7 +196,8 @@ private slots:
         QCOMPARE(reportedCode, QByteArray("body_too_large"));
     }
 
-    void shutdownClosesConnections() {
+    void shutdownClosesConnections()
+    {
         auto server = start();
         const quint16 port = server->serverPort();
         RawHttpClient client;

@@ -38,7 +38,8 @@ private:
     QTemporaryDir m_dir;
 
     // Starts `serve` on an ephemeral port and returns the port, or 0.
-    quint16 startServe(QProcess& process, const QString& db) {
+    quint16 startServe(QProcess& process, const QString& db)
+    {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
         process.setProcessEnvironment(environment);
@@ -66,7 +67,8 @@ private:
     }
 
 private slots:
-    void acknowledgedEventsSurviveSigkill() {
+    void acknowledgedEventsSurviveSigkill()
+    {
         const QString db = m_dir.filePath(QStringLiteral("crash.sqlite"));
         const quint32 seed = QRandomGenerator::global()->generate();
         qInfo() << "random seed" << seed;

@@ -28,11 +28,13 @@ namespace {
 const QByteArray kSecret = "whsec_receiverTestSecretNumberOne0000001";
 const QByteArray kRotatedSecret = "whsec_receiverTestSecretNumberTwo0000002";
 
-QByteArray signNow(const QByteArray& body, const QList<QByteArray>& secrets = {kSecret}) {
+QByteArray signNow(const QByteArray& body, const QList<QByteArray>& secrets = {kSecret})
+{
     return stripe::SignatureVerifier::header(secrets, QDateTime::currentSecsSinceEpoch(), body);
 }
 
-QString errorCode(const RawHttpResponse& response) {
+QString errorCode(const RawHttpResponse& response)
+{
     return QJsonDocument::fromJson(response.body)
         .object()
         .value(QLatin1String("error"))
@@ -42,7 +44,8 @@ QString errorCode(const RawHttpResponse& response) {
 }
 
 QStringList capturedLog;
-void captureLog(QtMsgType, const QMessageLogContext&, const QString& message) {
+void captureLog(QtMsgType, const QMessageLogContext&, const QString& message)
+{
     capturedLog << message;
 }
 
@@ -57,7 +60,8 @@ private:
     std::unique_ptr<store::EventWriter> m_writer;
     std::unique_ptr<stripe::WebhookReceiver> m_receiver;
 
-    void startReceiver(stripe::WebhookReceiverConfig config = {}) {
+    void startReceiver(stripe::WebhookReceiverConfig config = {})
+    {
         config.port = 0;
         if (config.secrets.isEmpty())
             config.secrets = {kSecret};
@@ -68,7 +72,8 @@ private:
         QVERIFY2(m_receiver->start(&error), qPrintable(error));
     }
 
-    RawHttpResponse post(const QByteArray& raw) {
+    RawHttpResponse post(const QByteArray& raw)
+    {
         const quint16 port = m_receiver->port();
         return offThread([port, raw] {
             RawHttpClient client;
@@ -79,12 +84,14 @@ private:
     std::int64_t storedCount() { return store::EventStore::openForReading(m_path).count(); }
 
 private slots:
-    void init() {
+    void init()
+    {
         m_path =
             m_dir.filePath(QStringLiteral("receiver-%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch()));
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         if (m_receiver)
             m_receiver->stopAccepting();
         if (m_writer)
@@ -93,7 +100,8 @@ private slots:
         m_writer.reset();
     }
 
-    void signedEventIsStoredBeforeTheAnswer() {
+    void signedEventIsStoredBeforeTheAnswer()
+    {
         startReceiver();
         const QByteArray body = test::syntheticInvoicePaidEvent(*QRandomGenerator::global(), 1, 4000);
         const QByteArray signature = signNow(body);
@@ -117,7 +125,8 @@ private slots:
         QVERIFY(stored->receivedAtMs > 0);
     }
 
-    void duplicateAnswers200AndKeepsTheFirstCopy() {
+    void duplicateAnswers200AndKeepsTheFirstCopy()
+    {
         startReceiver();
         const QByteArray first = minimalEvent("evt_DuplicateOne", "invoice.paid");
         QByteArray second = first;
@@ -135,7 +144,8 @@ private slots:
         QCOMPARE(m_receiver->stats().duplicates, 1);
     }
 
-    void rotatedSecretsAndSeveralEndpoints() {
+    void rotatedSecretsAndSeveralEndpoints()
+    {
         stripe::WebhookReceiverConfig config;
         config.secrets = {kSecret, kRotatedSecret};
         startReceiver(config);
@@ -153,7 +163,8 @@ private slots:
         QCOMPARE(storedCount(), 2);
     }
 
-    void rejectedRequests_data() {
+    void rejectedRequests_data()
+    {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("signature");
         QTest::addColumn<QString>("code");
@@ -178,7 +189,8 @@ private slots:
         QTest::newRow("not an event") << notEvent << signNow(notEvent) << QStringLiteral("malformed_event");
     }
 
-    void rejectedRequests() {
+    void rejectedRequests()
+    {
         QFETCH(QByteArray, body);
         QFETCH(QByteArray, signature);
         QFETCH(QString, code);
@@ -202,7 +214,8 @@ private slots:
         QVERIFY(!capturedLog.first().contains(QLatin1String("whsec_")));
     }
 
-    void oversizedBodyGets413WithoutBeingRead() {
+    void oversizedBodyGets413WithoutBeingRead()
+    {
         stripe::WebhookReceiverConfig config;
         config.maxBodyBytes = 4096;
         startReceiver(config);
@@ -222,7 +235,8 @@ private slots:
         QCOMPARE(storedCount(), 0);
     }
 
-    void methodsAndPaths() {
+    void methodsAndPaths()
+    {
         startReceiver();
         const RawHttpResponse get = post("GET /stripe/webhook HTTP/1.1\r\nHost: x\r\n\r\n");
         QCOMPARE(get.status, 405);
@@ -237,7 +251,8 @@ private slots:
         QCOMPARE(storedCount(), 0);
     }
 
-    void healthReportsFigures() {
+    void healthReportsFigures()
+    {
         startReceiver();
         const QByteArray body = minimalEvent("evt_ForHealth", "customer.created", "cus_Health", true);
         QCOMPARE(post(RawHttpClient::webhookRequest(body, signNow(body))).status, 200);
@@ -253,7 +268,8 @@ private slots:
                  QStringLiteral("127.0.0.1:%1").arg(m_receiver->port()));
     }
 
-    void keepAliveCarriesManyRequests() {
+    void keepAliveCarriesManyRequests()
+    {
         startReceiver();
         const quint16 port = m_receiver->port();
         const int answered = offThread([port] {
@@ -270,7 +286,8 @@ private slots:
         QCOMPARE(storedCount(), 50);
     }
 
-    void nonLoopbackNeedsPermission() {
+    void nonLoopbackNeedsPermission()
+    {
         m_writer = std::make_unique<store::EventWriter>(m_path);
         m_writer->start();
         stripe::WebhookReceiverConfig config;
@@ -287,7 +304,8 @@ private slots:
         allowed.stop();
     }
 
-    void noSecretMeansNoReceiver() {
+    void noSecretMeansNoReceiver()
+    {
         m_writer = std::make_unique<store::EventWriter>(m_path);
         m_writer->start();
         stripe::WebhookReceiverConfig config;
@@ -298,7 +316,8 @@ private slots:
         QVERIFY(error.contains(QLatin1String("STRIPE_WEBHOOK_SECRET")));
     }
 
-    void storeFailureAnswers503AndNothingIsAcknowledged() {
+    void storeFailureAnswers503AndNothingIsAcknowledged()
+    {
         startReceiver();
         const QByteArray before = minimalEvent("evt_BeforeFailure");
         QCOMPARE(post(RawHttpClient::webhookRequest(before, signNow(before))).status, 200);

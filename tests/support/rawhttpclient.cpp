@@ -12,7 +12,8 @@
 
 namespace billbridge::test {
 
-QByteArray RawHttpResponse::header(QByteArrayView lowerCaseName) const {
+QByteArray RawHttpResponse::header(QByteArrayView lowerCaseName) const
+{
     for (const auto& [name, value] : headers) {
         if (name == lowerCaseName)
             return value;
@@ -20,11 +21,13 @@ QByteArray RawHttpResponse::header(QByteArrayView lowerCaseName) const {
     return {};
 }
 
-RawHttpClient::~RawHttpClient() {
+RawHttpClient::~RawHttpClient()
+{
     close();
 }
 
-bool RawHttpClient::connectTo(quint16 port, int timeoutMs) {
+bool RawHttpClient::connectTo(quint16 port, int timeoutMs)
+{
     close();
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (m_fd < 0)
@@ -44,7 +47,8 @@ bool RawHttpClient::connectTo(quint16 port, int timeoutMs) {
     return true;
 }
 
-bool RawHttpClient::sendRaw(const QByteArray& bytes) {
+bool RawHttpClient::sendRaw(const QByteArray& bytes)
+{
     const char* data = bytes.constData();
     qsizetype left = bytes.size();
     while (left > 0 && m_fd >= 0) {
@@ -57,7 +61,8 @@ bool RawHttpClient::sendRaw(const QByteArray& bytes) {
     return left == 0;
 }
 
-RawHttpResponse RawHttpClient::readResponse(int timeoutMs) {
+RawHttpResponse RawHttpClient::readResponse(int timeoutMs)
+{
     RawHttpResponse response;
     QElapsedTimer timer;
     timer.start();
@@ -107,13 +112,15 @@ RawHttpResponse RawHttpClient::readResponse(int timeoutMs) {
     return response;
 }
 
-RawHttpResponse RawHttpClient::request(const QByteArray& bytes, int timeoutMs) {
+RawHttpResponse RawHttpClient::request(const QByteArray& bytes, int timeoutMs)
+{
     if (!sendRaw(bytes))
         return {};
     return readResponse(timeoutMs);
 }
 
-void RawHttpClient::close() {
+void RawHttpClient::close()
+{
     if (m_fd >= 0)
         ::close(m_fd);
     m_fd = -1;
@@ -121,7 +128,8 @@ void RawHttpClient::close() {
 }
 
 QByteArray RawHttpClient::webhookRequest(const QByteArray& body, const QByteArray& signatureHeader,
-                                         const QByteArray& path) {
+                                         const QByteArray& path)
+{
     QByteArray request = "POST " + path +
                          " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                          "User-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"

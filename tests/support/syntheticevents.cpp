@@ -4,7 +4,8 @@
 
 namespace billbridge::test {
 
-QByteArray randomId(QRandomGenerator& random, const char* prefix, int length) {
+QByteArray randomId(QRandomGenerator& random, const char* prefix, int length)
+{
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     QByteArray id(prefix);
     for (int i = 0; i < length; ++i)
@@ -12,7 +13,8 @@ QByteArray randomId(QRandomGenerator& random, const char* prefix, int length) {
     return id;
 }
 
-QByteArray syntheticInvoicePaidEvent(QRandomGenerator& random, int index, int targetBytes) {
+QByteArray syntheticInvoicePaidEvent(QRandomGenerator& random, int index, int targetBytes)
+{
     const QByteArray customer = randomId(random, "cus_", 14);
     const QByteArray subscription = randomId(random, "sub_");
     const QByteArray invoice = randomId(random, "in_");
@@ -77,7 +79,8 @@ QByteArray syntheticInvoicePaidEvent(QRandomGenerator& random, int index, int ta
 }
 
 QByteArray minimalEvent(const QByteArray& id, const QByteArray& type, const QByteArray& customer,
-                        bool livemode) {
+                        bool livemode)
+{
     return "{\"id\":\"" + id +
            "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":1790000000,"
            "\"data\":{\"object\":{\"id\":\"in_Minimal" +
