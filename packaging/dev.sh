@@ -12,7 +12,7 @@ cd "$root"
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qt6-svg-dev
-    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libsqlite3-dev
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libsqlite3-dev libssl-dev
     libsecret-1-0 libxkbcommon-dev
     # Tests: a real Secret Service in a private D-Bus session, an X server for screenshots.
     dbus-daemon gnome-keyring libsecret-tools xvfb xauth fonts-dejavu-core

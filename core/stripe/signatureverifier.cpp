@@ -1,7 +1,7 @@
 #include "stripe/signatureverifier.h"
 
-#include <QMessageAuthenticationCode>
-
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <utility>
 
 namespace billbridge::stripe {
@@ -58,8 +58,9 @@ QString SignatureCheck::explanation() const
     case SignatureFailure::None:
         return QStringLiteral("The signature matches a configured webhook secret.");
     case SignatureFailure::NoSecretConfigured:
-        return QStringLiteral("No webhook signing secret is configured, so no request can be trusted. Set one "
-                              "with 'billbridge-cli connections set stripe' or STRIPE_WEBHOOK_SECRET.");
+        return QStringLiteral(
+            "No webhook signing secret is configured, so no request can be trusted. Set one "
+            "with 'billbridge-cli connections set stripe' or STRIPE_WEBHOOK_SECRET.");
     case SignatureFailure::MissingHeader:
         return QStringLiteral("The request has no Stripe-Signature header.");
     case SignatureFailure::MalformedHeader:
@@ -68,8 +69,9 @@ QString SignatureCheck::explanation() const
         return QStringLiteral("The Stripe-Signature header carries no v1 signature (v0 and other schemes are "
                               "not accepted).");
     case SignatureFailure::Mismatch:
-        return QStringLiteral("No v1 signature matches a configured webhook secret: the secret is wrong, or the "
-                              "body was changed on the way.");
+        return QStringLiteral(
+            "No v1 signature matches a configured webhook secret: the secret is wrong, or the "
+            "body was changed on the way.");
     case SignatureFailure::Stale:
         return QStringLiteral("The signature's timestamp is older than the tolerance: a replayed request, or "
                               "this machine's clock is wrong.");
@@ -80,16 +82,29 @@ QString SignatureCheck::explanation() const
 SignatureVerifier::SignatureVerifier(QList<QByteArray> secrets, std::chrono::seconds tolerance)
     : m_secrets(std::move(secrets))
     , m_tolerance(tolerance)
+{}
+
+namespace {
+
+// HMAC-SHA256 over "<timestamp>.<body>". OpenSSL's SHA-256 uses the CPU's SHA instructions where
+// present, several times faster than a portable implementation on 3–6 KB webhook bodies.
+QByteArray hmacSha256(const QByteArray& secret, std::int64_t timestamp, const QByteArray& body)
 {
+    const QByteArray message = QByteArray::number(timestamp) + '.' + body;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!HMAC(EVP_sha256(), secret.constData(), static_cast<int>(secret.size()),
+              reinterpret_cast<const unsigned char*>(message.constData()),
+              static_cast<size_t>(message.size()), digest, &length))
+        return {};
+    return QByteArray(reinterpret_cast<const char*>(digest), static_cast<qsizetype>(length));
 }
+
+} // namespace
 
 QByteArray SignatureVerifier::sign(const QByteArray& secret, std::int64_t timestamp, const QByteArray& body)
 {
-    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, secret);
-    mac.addData(QByteArray::number(timestamp));
-    mac.addData(".", 1);
-    mac.addData(body);
-    return mac.result().toHex();
+    return hmacSha256(secret, timestamp, body).toHex();
 }
 
 QByteArray SignatureVerifier::header(const QList<QByteArray>& secrets, std::int64_t timestamp,
@@ -144,7 +159,9 @@ SignatureCheck SignatureVerifier::verify(const QByteArray& header, const QByteAr
 
     check.failure = SignatureFailure::Mismatch;
     for (int secretIndex = 0; secretIndex < m_secrets.size() && check.matchedSecret < 0; ++secretIndex) {
-        const QByteArray expected = QByteArray::fromHex(sign(m_secrets[secretIndex], check.timestamp, body));
+        const QByteArray expected = hmacSha256(m_secrets[secretIndex], check.timestamp, body);
+        if (expected.isEmpty())
+            continue;
         for (const QByteArray& candidate : std::as_const(candidates)) {
             if (constantTimeEquals(expected, candidate)) {
                 check.matchedSecret = secretIndex;
