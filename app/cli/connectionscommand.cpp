@@ -1,12 +1,510 @@
 #include "clicommon.h"
+#include "secrets/credentials.h"
+#include "secrets/keychainsecretstore.h"
+#include "stripe/stripekeys.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <termios.h>
+#include <unistd.h>
+#endif
 
 namespace billbridge::cli {
 
-int runConnections(const QStringList& arguments)
+namespace {
+
+using Action = std::function<int(const QStringList&)>;
+
+const char* kConnectionsUsage = R"(usage: billbridge-cli connections <action> [<service>] [options]
+
+Actions:
+  show                show the configured credentials (masked), where each comes from, TEST/LIVE
+                      and any problem; exits 0 only when everything needed is configured and usable
+  set stripe          store the Stripe API key and webhook signing secret(s) in the keychain
+  clear stripe        remove the Stripe credentials from the keychain
+  test stripe         ask Stripe whether the API key works
+
+Secrets are never accepted as arguments (other users could read them in the process list, and the
+shell would keep them in its history). 'set' prompts for them with the input hidden when run in a
+terminal, and otherwise reads them from standard input: the API key on the first line, then one or
+more webhook signing secrets (whsec_...), one per line.
+
+The environment variables STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET (several secrets separated by
+commas) override the keychain, for headless use.
+
+Run 'billbridge-cli connections <action> stripe --help' for an action's options.
+)";
+
+QString describeApiKey(const QString& key)
+{
+    return stripe::describeKey(stripe::checkApiKey(key));
+}
+
+QString describeWebhookSecret(const QByteArray& secret)
+{
+    return stripe::describeKey(stripe::checkWebhookSecret(QString::fromUtf8(secret)));
+}
+
+// Prints "  label  first" and further values aligned underneath.
+void printField(const QString& label, const QStringList& values)
+{
+    const QString head = QStringLiteral("  %1").arg(label + QLatin1Char(':'), -18);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        printOut((i == 0 ? head : QString(head.size(), QLatin1Char(' '))) + values.at(i));
+}
+
+// Echoes a mistyped word back, unless it is long enough to be a pasted secret.
+QString quotedIfShort(const QString& word)
+{
+    constexpr qsizetype kLongestEchoed = 20;
+    return word.size() <= kLongestEchoed ? QStringLiteral("'%1' ").arg(word) : QString();
+}
+
+bool environmentHas(const char* variable)
+{
+    return !QProcessEnvironment::systemEnvironment().value(QLatin1String(variable)).isEmpty();
+}
+
+// Hidden terminal input ----------------------------------------------------------------------------
+
+#ifdef Q_OS_UNIX
+termios g_savedTerminal;
+volatile std::sig_atomic_t g_terminalChanged = 0;
+
+// Ctrl+C at a hidden prompt must not leave the person's terminal without echo.
+extern "C" void restoreTerminalAndReraise(int signalNumber)
+{
+    if (g_terminalChanged)
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+    std::signal(signalNumber, SIG_DFL);
+    std::raise(signalNumber);
+}
+
+class HiddenInput final {
+public:
+    HiddenInput()
+    {
+        if (tcgetattr(STDIN_FILENO, &g_savedTerminal) != 0)
+            return;
+        struct sigaction action = {};
+        action.sa_handler = restoreTerminalAndReraise;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_previousInt);
+        sigaction(SIGTERM, &action, &m_previousTerm);
+        sigaction(SIGHUP, &action, &m_previousHup);
+        termios hidden = g_savedTerminal;
+        hidden.c_lflag &= ~tcflag_t(ECHO);
+        hidden.c_lflag |= ECHONL;
+        g_terminalChanged = 1;
+        m_active = tcsetattr(STDIN_FILENO, TCSANOW, &hidden) == 0;
+    }
+    ~HiddenInput()
+    {
+        if (!g_terminalChanged)
+            return;
+        tcsetattr(STDIN_FILENO, TCSANOW, &g_savedTerminal);
+        g_terminalChanged = 0;
+        sigaction(SIGINT, &m_previousInt, nullptr);
+        sigaction(SIGTERM, &m_previousTerm, nullptr);
+        sigaction(SIGHUP, &m_previousHup, nullptr);
+    }
+    HiddenInput(const HiddenInput&) = delete;
+    HiddenInput& operator=(const HiddenInput&) = delete;
+
+    bool isActive() const { return m_active; }
+
+private:
+    struct sigaction m_previousInt = {};
+    struct sigaction m_previousTerm = {};
+    struct sigaction m_previousHup = {};
+    bool m_active = false;
+};
+
+bool stdinIsTerminal()
+{
+    return isatty(STDIN_FILENO) == 1;
+}
+#else
+bool stdinIsTerminal()
+{
+    // Without a way to hide typing, secrets come from standard input only.
+    return false;
+}
+#endif
+
+// nullopt at end of input (Ctrl+D).
+std::optional<QString> promptHidden(const QString& prompt)
+{
+    std::string line;
+    bool ok = false;
+    {
+#ifdef Q_OS_UNIX
+        // Echo goes off before the prompt appears, so nothing typed in answer to it is ever shown.
+        HiddenInput hidden;
+        if (!hidden.isActive()) {
+            printError(QStringLiteral("cannot hide the input on this terminal; pipe the values on standard "
+                                      "input instead."));
+            return std::nullopt;
+        }
+#endif
+        std::fputs(prompt.toLocal8Bit().constData(), stderr);
+        std::fflush(stderr);
+        ok = static_cast<bool>(std::getline(std::cin, line));
+    }
+    if (!ok)
+        return std::nullopt;
+    return QString::fromLocal8Bit(line.data(), qsizetype(line.size())).trimmed();
+}
+
+QStringList readStandardInputLines()
+{
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return {};
+    const QStringList lines = QString::fromUtf8(input.readAll()).split(QLatin1Char('\n'));
+    QStringList values;
+    for (const QString& line : lines) {
+        const QString value = line.trimmed();
+        if (!value.isEmpty())
+            values.append(value);
+    }
+    return values;
+}
+
+// The values `set stripe` was given; nullopt leaves that entry unchanged.
+struct StripeInput {
+    std::optional<QString> apiKey;
+    std::optional<QList<QByteArray>> webhookSecrets;
+};
+
+QList<QByteArray> secretsFromLines(const QStringList& lines)
+{
+    QByteArray joined;
+    for (const QString& line : lines)
+        joined += line.toUtf8() + '\n';
+    return secrets::splitWebhookSecrets(joined);
+}
+
+// Returns the input, or the exit code to leave with.
+std::variant<StripeInput, int> readStripeInput(bool wantApiKey, bool wantSecrets)
+{
+    StripeInput input;
+    if (stdinIsTerminal()) {
+        if (wantApiKey) {
+            const auto key = promptHidden(QStringLiteral("Stripe API key (sk_… or rk_…; input hidden; leave "
+                                                         "empty to keep the stored one): "));
+            if (!key) {
+                printError(QStringLiteral("input ended; nothing was changed."));
+                return int(ExitUsage);
+            }
+            if (!key->isEmpty())
+                input.apiKey = *key;
+        }
+        if (wantSecrets) {
+            const auto secrets =
+                promptHidden(QStringLiteral("Webhook signing secret(s) (whsec_…, several "
+                                            "separated by commas; input hidden; leave empty to "
+                                            "keep the stored ones): "));
+            if (!secrets) {
+                printError(QStringLiteral("input ended; nothing was changed."));
+                return int(ExitUsage);
+            }
+            if (!secrets->isEmpty())
+                input.webhookSecrets = secrets::splitWebhookSecrets(secrets->toUtf8());
+        }
+        if (!input.apiKey && !input.webhookSecrets) {
+            printError(QStringLiteral("nothing was entered; nothing was changed."));
+            return int(ExitUsage);
+        }
+        return input;
+    }
+
+    QStringList lines = readStandardInputLines();
+    if (lines.isEmpty()) {
+        printError(
+            QStringLiteral("nothing was read from standard input. Pipe the API key and then the webhook "
+                           "signing secret(s), one per line, or run the command in a terminal to be "
+                           "prompted."));
+        return int(ExitUsage);
+    }
+    if (wantApiKey && !wantSecrets) {
+        if (lines.size() > 1) {
+            printError(QStringLiteral("--api-key-only expects exactly one line (the API key) on standard "
+                                      "input, but got %1 lines.")
+                           .arg(lines.size()));
+            return int(ExitUsage);
+        }
+        input.apiKey = lines.first();
+        return input;
+    }
+    if (wantApiKey) {
+        input.apiKey = lines.takeFirst();
+        // A malformed first line is reported by the shape check (it may be a webhook secret given first).
+        if (lines.isEmpty() && stripe::checkApiKey(*input.apiKey).isUsable()) {
+            printError(
+                QStringLiteral("no webhook signing secret followed the API key on standard input. Give "
+                               "one or more whsec_ lines after the key, or use --api-key-only."));
+            return int(ExitUsage);
+        }
+    }
+    if (!lines.isEmpty())
+        input.webhookSecrets = secretsFromLines(lines);
+    return input;
+}
+
+// Actions ------------------------------------------------------------------------------------------
+
+int setStripe(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Stores the Stripe API key and webhook signing secret(s) in the keychain. In a terminal "
+        "you are prompted with the input hidden; otherwise standard input gives the API key on "
+        "the first line, then one or more whsec_ lines. Secrets are never read from "
+        "arguments."));
+    parser.addHelpOption();
+    const QCommandLineOption apiKeyOnly(
+        QStringLiteral("api-key-only"),
+        QStringLiteral("Set only the API key; keep the stored webhook secrets."));
+    const QCommandLineOption secretsOnly(QStringLiteral("webhook-secrets-only"),
+                                         QStringLiteral("Set only the webhook signing secret(s); keep the "
+                                                        "stored API key."));
+    parser.addOption(apiKeyOnly);
+    parser.addOption(secretsOnly);
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty()) {
+        // The value is not repeated: it may be a secret that already landed in the shell history.
+        printError(
+            QStringLiteral("'connections set stripe' takes no values as arguments: secrets given there "
+                           "are visible to other users in the process list and are kept in the shell "
+                           "history. Pipe them on standard input or run the command in a terminal to be "
+                           "prompted. If you typed a real key, consider rolling it in the Stripe "
+                           "Dashboard."));
+        return ExitUsage;
+    }
+    if (parser.isSet(apiKeyOnly) && parser.isSet(secretsOnly)) {
+        printError(QStringLiteral("--api-key-only and --webhook-secrets-only cannot be combined."));
+        return ExitUsage;
+    }
+
+    const auto read = readStripeInput(!parser.isSet(secretsOnly), !parser.isSet(apiKeyOnly));
+    if (const int* exit = std::get_if<int>(&read))
+        return *exit;
+    const StripeInput& input = std::get<StripeInput>(read);
+
+    secrets::KeychainSecretStore keychain;
+    const secrets::StripeCredentialsChange change =
+        secrets::saveStripeCredentials(keychain, input.apiKey, input.webhookSecrets);
+    if (!change.isOk()) {
+        for (const QString& problem : change.problems)
+            printError(problem);
+        if (change.invalidInput) {
+            printInfo(QStringLiteral("Nothing was saved."));
+            if (input.apiKey && stripe::classifyKey(*input.apiKey).kind == stripe::KeyKind::WebhookSecret)
+                printInfo(
+                    QStringLiteral("To store only webhook signing secrets, use --webhook-secrets-only."));
+        }
+        return ExitConfiguration;
+    }
+
+    printOut(QStringLiteral("Saved in the %1:").arg(keychain.backendName()));
+    if (input.apiKey)
+        printField(QStringLiteral("API key"), {describeApiKey(*input.apiKey)});
+    if (input.webhookSecrets) {
+        QStringList described;
+        for (const QByteArray& secret : *input.webhookSecrets)
+            described.append(describeWebhookSecret(secret));
+        printField(QStringLiteral("Webhook secrets"), described);
+    }
+    if (input.apiKey && stripe::classifyKey(*input.apiKey).kind == stripe::KeyKind::RestrictedKey)
+        printInfo(
+            QStringLiteral("Note: a restricted key needs read access to Events (and to the objects they "
+                           "refer to) for backfill and polling."));
+    if (input.apiKey && environmentHas("STRIPE_API_KEY"))
+        printInfo(
+            QStringLiteral("Note: STRIPE_API_KEY is set in this environment and overrides the stored key "
+                           "while it is set."));
+    if (input.webhookSecrets && environmentHas("STRIPE_WEBHOOK_SECRET"))
+        printInfo(QStringLiteral("Note: STRIPE_WEBHOOK_SECRET is set in this environment and overrides the "
+                                 "stored secrets while it is set."));
+    return ExitOk;
+}
+
+int clearStripe(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Removes the Stripe API key and webhook signing secrets from the keychain."));
+    parser.addHelpOption();
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(QStringLiteral("'connections clear stripe' takes no arguments (see --help)."));
+        return ExitUsage;
+    }
+
+    secrets::KeychainSecretStore keychain;
+    const secrets::StripeCredentialsChange change = secrets::clearStripeCredentials(keychain);
+    if (!change.isOk()) {
+        for (const QString& problem : change.problems)
+            printError(problem);
+        return ExitConfiguration;
+    }
+    printOut(QStringLiteral("Removed the Stripe API key and webhook signing secrets from the %1.")
+                 .arg(keychain.backendName()));
+    if (environmentHas("STRIPE_API_KEY") || environmentHas("STRIPE_WEBHOOK_SECRET"))
+        printInfo(
+            QStringLiteral("Note: STRIPE_API_KEY or STRIPE_WEBHOOK_SECRET is still set in this environment "
+                           "and still applies."));
+    return ExitOk;
+}
+
+// Hook for the Stripe API check: it belongs here once the Stripe client can make an authenticated call
+// (e.g. list one event and report the account's mode and missing permissions).
+int testStripe(const QStringList& arguments)
 {
     Q_UNUSED(arguments);
-    printError(QStringLiteral("'connections' is not available in this build yet."));
+    printError(
+        QStringLiteral("'connections test stripe' is not available yet in this build. Use 'billbridge-cli "
+                       "connections show' to check the stored values."));
     return ExitFailure;
+}
+
+int show(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Shows the configured credentials with masked values, where each comes from "
+                       "(environment or keychain), TEST/LIVE mode and any problem. Exits with 0 when "
+                       "everything needed is configured and usable, 3 otherwise."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("service"), QStringLiteral("Only 'stripe' for now."),
+                                 QStringLiteral("[stripe]"));
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && positional.first() != QLatin1String("stripe"))) {
+        printError(QStringLiteral("'connections show' knows only the service 'stripe' (see --help)."));
+        return ExitUsage;
+    }
+
+    secrets::KeychainSecretStore keychain;
+    const secrets::StripeCredentialsLoad load = secrets::loadStripeCredentials(&keychain);
+    const secrets::StripeCredentials& credentials = load.credentials;
+    QStringList problems = load.problems;
+
+    printOut(QStringLiteral("Stripe"));
+    if (credentials.hasApiKey()) {
+        printField(QStringLiteral("API key"), {describeApiKey(credentials.apiKey)});
+        printField(QStringLiteral("  from"), {credentials.apiKeyOrigin});
+    } else if (load.apiKeyRejected) {
+        printField(QStringLiteral("API key"), {QStringLiteral("not usable (see below)")});
+    } else {
+        printField(QStringLiteral("API key"), {QStringLiteral("not configured")});
+        problems.append(secrets::missingApiKeyMessage());
+    }
+    if (credentials.hasWebhookSecrets()) {
+        QStringList described;
+        for (const QByteArray& secret : credentials.webhookSecrets)
+            described.append(describeWebhookSecret(secret));
+        printField(QStringLiteral("Webhook secrets"), described);
+        printField(QStringLiteral("  from"), {credentials.webhookSecretsOrigin});
+    } else if (load.webhookSecretsRejected) {
+        printField(QStringLiteral("Webhook secrets"), {QStringLiteral("not usable (see below)")});
+    } else {
+        printField(QStringLiteral("Webhook secrets"), {QStringLiteral("not configured")});
+        problems.append(secrets::missingWebhookSecretsMessage());
+    }
+    QString keychainState;
+    if (!load.keychainConsulted)
+        keychainState = QStringLiteral("not needed: the environment supplies both values");
+    else if (load.keychainUnavailable)
+        keychainState = QStringLiteral("unavailable (see below)");
+    else
+        keychainState = QStringLiteral("available");
+    printField(QStringLiteral("Keychain"),
+               {QStringLiteral("%1, %2").arg(keychain.backendName(), keychainState)});
+
+    if (problems.isEmpty())
+        return ExitOk;
+    printOut(QStringLiteral("Problems:"));
+    for (const QString& problem : problems)
+        printOut(QStringLiteral("  - ") + problem);
+    return ExitConfiguration;
+}
+
+// Actions per service; a new service (Customer.io) adds its own table here.
+const std::map<QString, Action>& stripeActions()
+{
+    static const std::map<QString, Action> actions = {
+        {QStringLiteral("set"), setStripe},
+        {QStringLiteral("clear"), clearStripe},
+        {QStringLiteral("test"), testStripe},
+    };
+    return actions;
+}
+
+const std::map<QString, const std::map<QString, Action>*>& services()
+{
+    static const std::map<QString, const std::map<QString, Action>*> table = {
+        {QStringLiteral("stripe"), &stripeActions()},
+    };
+    return table;
+}
+
+} // namespace
+
+int runConnections(const QStringList& arguments)
+{
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
+        arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
+        std::fputs(kConnectionsUsage, arguments.isEmpty() ? stderr : stdout);
+        return arguments.isEmpty() ? ExitUsage : ExitOk;
+    }
+    QStringList rest = arguments;
+    const QString action = rest.takeFirst();
+    if (action == QLatin1String("show"))
+        return show(rest);
+
+    if (action != QLatin1String("set") && action != QLatin1String("clear") &&
+        action != QLatin1String("test")) {
+        printError(
+            QStringLiteral("unknown action %1for 'connections'. Run 'billbridge-cli connections --help' "
+                           "for the list.")
+                .arg(quotedIfShort(action)));
+        return ExitUsage;
+    }
+    if (rest.isEmpty() || rest.first().startsWith(QLatin1Char('-'))) {
+        printError(
+            QStringLiteral("'connections %1' needs a service, e.g. 'connections %1 stripe'.").arg(action));
+        return ExitUsage;
+    }
+    const QString service = rest.takeFirst();
+    const auto found = services().find(service);
+    if (found == services().end()) {
+        printError(QStringLiteral("unknown service %1for 'connections %2'; the known service is 'stripe'.")
+                       .arg(quotedIfShort(service), action));
+        return ExitUsage;
+    }
+    const auto handler = found->second->find(action);
+    if (handler == found->second->end()) {
+        printError(QStringLiteral("'connections %1' is not available for '%2'.").arg(action, service));
+        return ExitUsage;
+    }
+    return handler->second(rest);
 }
 
 } // namespace billbridge::cli

@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 #include <functional>
 #include <map>
@@ -29,10 +30,15 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Billbridge"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BILLBRIDGE_VERSION));
 
+    // Debug lines are for developers; QT_LOGGING_RULES still turns them on.
+    QLoggingCategory::setFilterRules(QStringLiteral("billbridge.*.debug=false"));
+
     using namespace billbridge::cli;
     const std::map<QString, std::function<int(const QStringList&)>> commands = {
-        {QStringLiteral("serve"), runServe},          {QStringLiteral("backfill"), runBackfill},
-        {QStringLiteral("events"), runEvents},        {QStringLiteral("stats"), runStats},
+        {QStringLiteral("serve"), runServe},
+        {QStringLiteral("backfill"), runBackfill},
+        {QStringLiteral("events"), runEvents},
+        {QStringLiteral("stats"), runStats},
         {QStringLiteral("connections"), runConnections},
     };
 
@@ -50,7 +56,8 @@ int main(int argc, char** argv)
     const QString command = arguments.takeFirst();
     const auto found = commands.find(command);
     if (found == commands.end()) {
-        printError(QStringLiteral("unknown command '%1'. Run 'billbridge-cli --help' for the list.").arg(command));
+        printError(
+            QStringLiteral("unknown command '%1'. Run 'billbridge-cli --help' for the list.").arg(command));
         return ExitUsage;
     }
     return found->second(arguments);

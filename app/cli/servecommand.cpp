@@ -1,6 +1,7 @@
 #include "clicommon.h"
+#include "secrets/credentials.h"
+#include "secrets/keychainsecretstore.h"
 #include "signalwatcher.h"
-
 #include "store/database.h"
 #include "store/eventwriter.h"
 #include "stripe/webhookreceiver.h"
@@ -39,31 +40,25 @@ std::optional<ListenAddress> parseListen(const QString& text)
     return result;
 }
 
-QList<QByteArray> webhookSecretsFromEnvironment()
-{
-    QList<QByteArray> secrets;
-    for (const QString& part : qEnvironmentVariable("STRIPE_WEBHOOK_SECRET").split(QLatin1Char(','), Qt::SkipEmptyParts))
-        secrets.append(part.trimmed().toUtf8());
-    return secrets;
-}
-
 } // namespace
 
 int runServe(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Receive Stripe webhooks into the store. Each event is acknowledged only after it is on "
-                       "disk."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Receive Stripe webhooks into the store. Each event is acknowledged only after it is on "
+        "disk."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("listen"),
-                      QStringLiteral("Address and port to listen on (default 127.0.0.1:%1).").arg(kDefaultPort),
-                      QStringLiteral("addr:port")});
+    parser.addOption(
+        {QStringLiteral("listen"),
+         QStringLiteral("Address and port to listen on (default 127.0.0.1:%1).").arg(kDefaultPort),
+         QStringLiteral("addr:port")});
     parser.addOption({QStringLiteral("allow-remote"),
                       QStringLiteral("Allow --listen on an address other machines can reach.")});
-    parser.addOption({QStringLiteral("tolerance"),
-                      QStringLiteral("Accepted age of a signature in seconds (default 300; 0 turns the check off)."),
-                      QStringLiteral("seconds"), QStringLiteral("300")});
+    parser.addOption(
+        {QStringLiteral("tolerance"),
+         QStringLiteral("Accepted age of a signature in seconds (default 300; 0 turns the check off)."),
+         QStringLiteral("seconds"), QStringLiteral("300")});
     parser.addOption({QStringLiteral("max-body"),
                       QStringLiteral("Largest accepted webhook body in bytes (default 1048576)."),
                       QStringLiteral("bytes"), QStringLiteral("1048576")});
@@ -100,15 +95,21 @@ int runServe(const QStringList& arguments)
         printError(QStringLiteral("--io-threads takes a number from 1 to 64"));
         return ExitUsage;
     }
-    config.secrets = webhookSecretsFromEnvironment();
-    if (config.secrets.isEmpty()) {
-        printError(QStringLiteral("no webhook signing secret is configured. Set one with 'billbridge-cli connections "
-                                  "set stripe', or export STRIPE_WEBHOOK_SECRET=whsec_… (several comma-separated)."));
+    secrets::KeychainSecretStore keychain;
+    const secrets::StripeCredentialsLoad credentials =
+        secrets::loadStripeCredentials(&keychain, {.apiKey = false, .webhookSecrets = true});
+    for (const QString& problem : credentials.problems)
+        printError(problem);
+    if (!credentials.credentials.hasWebhookSecrets()) {
+        if (!credentials.webhookSecretsRejected && !credentials.keychainUnavailable)
+            printError(secrets::missingWebhookSecretsMessage());
         return ExitConfiguration;
     }
+    config.secrets = credentials.credentials.webhookSecrets;
     if (tolerance == 0)
-        printInfo(QStringLiteral("warning: --tolerance 0 turns off the signature age check; replayed requests will "
-                                 "be accepted."));
+        printInfo(
+            QStringLiteral("warning: --tolerance 0 turns off the signature age check; replayed requests will "
+                           "be accepted."));
 
     const QString path = databasePath(parser);
     store::EventWriter writer(path);
@@ -127,14 +128,16 @@ int runServe(const QStringList& arguments)
         return config.address.isLoopback() || config.allowNonLoopback ? ExitFailure : ExitUsage;
     }
     if (!config.address.isLoopback())
-        printInfo(QStringLiteral("warning: listening on %1, reachable from other machines. Only requests signed with "
-                                 "your webhook secret are stored.")
+        printInfo(QStringLiteral(
+                      "warning: listening on %1, reachable from other machines. Only requests signed with "
+                      "your webhook secret are stored.")
                       .arg(receiver.listenAddress()));
     printInfo(QStringLiteral("store: %1").arg(path));
-    printInfo(QStringLiteral("listening on http://%1%2 (%3 webhook secret%4)")
+    printInfo(QStringLiteral("listening on http://%1%2 (%3 webhook secret%4 from %5)")
                   .arg(receiver.listenAddress(), QString::fromLatin1(config.path))
                   .arg(config.secrets.size())
-                  .arg(config.secrets.size() == 1 ? QString() : QStringLiteral("s")));
+                  .arg(config.secrets.size() == 1 ? QString() : QStringLiteral("s"),
+                       credentials.credentials.webhookSecretsOrigin));
     printInfo(QStringLiteral("forward test events with: stripe listen --forward-to %1%2")
                   .arg(receiver.listenAddress(), QString::fromLatin1(config.path)));
 
