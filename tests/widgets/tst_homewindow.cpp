@@ -1,0 +1,438 @@
+#include "common/translations.h"
+#include "home/gettingstartedpanel.h"
+#include "home/homewindow.h"
+#include "home/modebadge.h"
+#include "home/receiverprobe.h"
+#include "home/storesummary.h"
+#include "store/database.h"
+#include "store/eventwriter.h"
+#include "store/sqlite.h"
+#include "stripe/stripeevent.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace billbridge;
+using widgets::HomeWindow;
+using widgets::ReceiverProbe;
+using widgets::StoreSummary;
+
+namespace {
+
+QByteArray eventJson(const QString& id, const QString& type, qint64 created, bool live)
+{
+    return QStringLiteral(R"({"id":"%1","object":"event","type":"%2","created":%3,"livemode":%4,)"
+                          R"("data":{"object":{"id":"cus_1","object":"customer"}}})")
+        .arg(id, type)
+        .arg(created)
+        .arg(live ? QStringLiteral("true") : QStringLiteral("false"))
+        .toUtf8();
+}
+
+bool writeEvents(const QString& path, const QList<QByteArray>& raws)
+{
+    store::EventWriter writer(path);
+    writer.start();
+    store::WriteRequest request;
+    for (const QByteArray& raw : raws) {
+        const stripe::StripeEventParse parsed = stripe::parseStripeEvent(raw);
+        if (!parsed.fields)
+            return false;
+        store::IncomingEvent event;
+        event.raw = raw;
+        event.fields = *parsed.fields;
+        request.events.push_back(event);
+    }
+    const bool committed = writer.write(std::move(request)).committed;
+    writer.stop();
+    return committed;
+}
+
+QString unusedAddress()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        qFatal("cannot listen on 127.0.0.1");
+    const quint16 port = server.serverPort();
+    server.close();
+    return QStringLiteral("127.0.0.1:%1").arg(port);
+}
+
+// The window with its two sources, polling fast so that tests wait milliseconds, not seconds.
+struct Console {
+    explicit Console(const QString& storePath, const QString& receiverAddress = unusedAddress())
+        : store(storePath)
+        , receiver(receiverAddress)
+        , window(&store, &receiver)
+    {
+        store.setInterval(std::chrono::milliseconds(50));
+        receiver.setInterval(std::chrono::milliseconds(50));
+        receiver.setTimeout(std::chrono::milliseconds(500));
+        window.show();
+        store.start();
+        receiver.start();
+    }
+
+    QString text(const char* name) const
+    {
+        auto* label = window.findChild<QLabel*>(QLatin1String(name));
+        if (label == nullptr)
+            qFatal("no label %s", name);
+        return label->text();
+    }
+    bool visible(const char* name) const
+    {
+        auto* widget = window.findChild<QWidget*>(QLatin1String(name));
+        if (widget == nullptr)
+            qFatal("no widget %s", name);
+        return widget->isVisible();
+    }
+
+    StoreSummary store;
+    ReceiverProbe receiver;
+    HomeWindow window;
+};
+
+} // namespace
+
+class TestHomeWindow final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void missingStoreExplainsTheNextSteps();
+    void emptyStoreShowsNoneYet();
+    void storeWithEventsShowsCountAndTestBadge();
+    void newEventsAppearWithoutReopening();
+    void badgeFollowsTheModesPresent_data();
+    void badgeFollowsTheModesPresent();
+    void newerSchemaShowsThePlainError();
+    void receiverRunningThenStopped();
+    void invalidReceiverAddressIsExplained();
+    void readyIsEmittedOnceBothHaveReported();
+    void germanTranslationLoadsAndSwitchesLive();
+    void aboutBoxNamesVersionAndStore();
+    void quitClosesTheWindow();
+    void geometryIsRemembered();
+
+private:
+    QTemporaryDir m_config;
+};
+
+void TestHomeWindow::initTestCase()
+{
+    // Settings must not touch the real user's configuration.
+    QVERIFY(m_config.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("BillbridgeTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_homewindow"));
+    QVERIFY(!widgets::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+}
+
+void TestHomeWindow::cleanup()
+{
+    widgets::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestHomeWindow::missingStoreExplainsTheNextSteps()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
+    Console console(path);
+    QVERIFY(QTest::qWaitForWindowExposed(&console.window));
+    QTRY_VERIFY(console.text("storeMessage").contains(QLatin1String("No store yet at")));
+    QVERIFY(console.text("storeMessage").contains(path));
+    QVERIFY(console.text("storeMessage").contains(QLatin1String("billbridge-cli backfill")));
+    QVERIFY(console.text("storeMessage").contains(QLatin1String("billbridge-cli serve")));
+    QCOMPARE(console.text("storeLocation"), QDir::toNativeSeparators(path));
+    QVERIFY(console.visible("gettingStarted"));
+    QCOMPARE(console.text("gettingStartedCommand1"), QStringLiteral("billbridge-cli connections set stripe"));
+    QCOMPARE(console.text("gettingStartedCommand2"), QStringLiteral("billbridge-cli serve"));
+    // The Stripe CLI is pointed at the receiver this console watches.
+    QCOMPARE(console.text("gettingStartedCommand3"),
+             QStringLiteral("stripe listen --forward-to %1/stripe/webhook").arg(console.receiver.address()));
+    QCOMPARE(console.text("gettingStartedCommand4"), QStringLiteral("billbridge-cli backfill"));
+    // Each command can be copied whole.
+    auto* copy = console.window.findChild<QToolButton*>(QStringLiteral("gettingStartedCopy3"));
+    QVERIFY(copy);
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), console.text("gettingStartedCommand3"));
+    QVERIFY(!console.visible("modeBadge"));
+    QVERIFY(!console.visible("eventCount"));
+    // Looking must never create the store.
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestHomeWindow::emptyStoreShowsNoneYet()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+    store::Database::openForWriting(path).close();
+    Console console(path);
+    QTRY_COMPARE(console.text("eventCount"), QStringLiteral("none yet"));
+    QVERIFY(console.visible("eventCount"));
+    QVERIFY(!console.visible("newestEvent"));
+    QVERIFY(console.visible("gettingStarted"));
+    QVERIFY(!console.visible("modeBadge"));
+}
+
+void TestHomeWindow::storeWithEventsShowsCountAndTestBadge()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QVERIFY(writeEvents(
+        path, {eventJson(QStringLiteral("evt_a"), QStringLiteral("customer.created"), now - 7200, false),
+               eventJson(QStringLiteral("evt_b"), QStringLiteral("invoice.paid"), now - 600, false),
+               eventJson(QStringLiteral("evt_c"), QStringLiteral("invoice.created"), now - 3000, false)}));
+    Console console(path);
+    QTRY_COMPARE(console.text("eventCount"), QStringLiteral("3 (3 test, 0 live)"));
+    QCOMPARE(console.text("modeBadge"), QStringLiteral("TEST"));
+    QVERIFY(console.visible("modeBadge"));
+    QVERIFY(console.text("newestEvent").startsWith(QLatin1String("invoice.paid at ")));
+    QVERIFY2(console.text("newestEvent").endsWith(QLatin1String("(10 minutes ago)")),
+             qPrintable(console.text("newestEvent")));
+    QVERIFY(!console.visible("gettingStarted"));
+    QVERIFY(!console.visible("storeMessage"));
+    QVERIFY(console.text("lastUpdated").startsWith(QLatin1String("Updated ")));
+}
+
+void TestHomeWindow::newEventsAppearWithoutReopening()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+    Console console(path);
+    QTRY_VERIFY(console.text("storeMessage").contains(QLatin1String("No store yet")));
+    QVERIFY(writeEvents(
+        path, {eventJson(QStringLiteral("evt_live"), QStringLiteral("charge.succeeded"), 1700000000, true)}));
+    QTRY_COMPARE(console.text("eventCount"), QStringLiteral("1 (0 test, 1 live)"));
+    QCOMPARE(console.text("modeBadge"), QStringLiteral("LIVE"));
+    QVERIFY(!console.visible("gettingStarted"));
+}
+
+void TestHomeWindow::badgeFollowsTheModesPresent_data()
+{
+    QTest::addColumn<qint64>("live");
+    QTest::addColumn<qint64>("test");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("none") << qint64(0) << qint64(0) << QString();
+    QTest::newRow("test") << qint64(0) << qint64(5) << QStringLiteral("TEST");
+    QTest::newRow("live") << qint64(2) << qint64(0) << QStringLiteral("LIVE");
+    QTest::newRow("both") << qint64(2) << qint64(5) << QStringLiteral("LIVE + TEST");
+}
+
+void TestHomeWindow::badgeFollowsTheModesPresent()
+{
+    QFETCH(qint64, live);
+    QFETCH(qint64, test);
+    QFETCH(QString, text);
+    QWidget parent;
+    auto* badge = new widgets::ModeBadge(&parent);
+    parent.show();
+    badge->setCounts(1, 1);
+    badge->setCounts(live, test);
+    QCOMPARE(badge->text(), text);
+    QCOMPARE(badge->isVisible(), !text.isEmpty());
+    QCOMPARE(badge->toolTip().isEmpty(), text.isEmpty());
+}
+
+void TestHomeWindow::newerSchemaShowsThePlainError()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("store.sqlite"));
+    QVERIFY(writeEvents(
+        path, {eventJson(QStringLiteral("evt_a"), QStringLiteral("invoice.paid"), 1700000000, false)}));
+    {
+        store::SqliteConnection connection =
+            store::SqliteConnection::open(path, store::SqliteConnection::Access::ReadWrite);
+        connection.exec("PRAGMA user_version = 99");
+    }
+    Console console(path);
+    QTRY_VERIFY(console.text("storeMessage").contains(QLatin1String("The store cannot be read")));
+    const QString message = console.text("storeMessage");
+    QVERIFY2(message.contains(QLatin1String("written by a newer Billbridge")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("Install the newer Billbridge")), qPrintable(message));
+    QVERIFY(!console.visible("eventCount"));
+    QVERIFY(!console.visible("modeBadge"));
+    QVERIFY(!console.visible("gettingStarted"));
+    // It keeps polling and keeps saying so, without crashing.
+    QSignalSpy updates(&console.store, &StoreSummary::updated);
+    QTRY_VERIFY(updates.count() >= 2);
+    QVERIFY(console.text("storeMessage").contains(QLatin1String("newer Billbridge")));
+}
+
+void TestHomeWindow::receiverRunningThenStopped()
+{
+    auto http = std::make_unique<QHttpServer>();
+    auto* tcp = new QTcpServer;
+    QVERIFY(tcp->listen(QHostAddress::LocalHost, 0));
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(tcp->serverPort());
+    http->route(QStringLiteral("/healthz"), [] {
+        return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                   QByteArrayLiteral(R"({"status":"ok","events_stored":5,"mode":"test"})"));
+    });
+    http->bind(tcp);
+
+    QTemporaryDir dir;
+    Console console(dir.filePath(QStringLiteral("store.sqlite")), address);
+    QTRY_VERIFY(console.text("receiverState").contains(QLatin1String("Running")));
+    QVERIFY(console.text("receiverState").contains(address));
+    QVERIFY2(console.text("receiverDetails").contains(QLatin1String("events stored: 5")),
+             qPrintable(console.text("receiverDetails")));
+    QVERIFY(console.text("receiverDetails").contains(QLatin1String("mode: test")));
+
+    http.reset();
+    QTRY_VERIFY(console.text("receiverState").contains(QLatin1String("Not reachable")));
+    QVERIFY(console.text("receiverState").contains(QLatin1String("start it with")));
+    QVERIFY(console.text("receiverState").contains(QLatin1String("billbridge-cli serve")));
+    QVERIFY(console.text("receiverDetails").startsWith(QLatin1String("Last check: ")));
+}
+
+void TestHomeWindow::invalidReceiverAddressIsExplained()
+{
+    QTemporaryDir dir;
+    Console console(dir.filePath(QStringLiteral("store.sqlite")), QStringLiteral("8787"));
+    QTRY_VERIFY(console.text("receiverState").contains(QLatin1String("Invalid address")));
+    QVERIFY(console.text("receiverState").contains(QLatin1String("HOST:PORT")));
+    // The steps fall back to the default address rather than showing a command that cannot work.
+    QCOMPARE(console.text("gettingStartedCommand3"),
+             QStringLiteral("stripe listen --forward-to 127.0.0.1:8787/stripe/webhook"));
+}
+
+void TestHomeWindow::readyIsEmittedOnceBothHaveReported()
+{
+    QTemporaryDir dir;
+    StoreSummary store(dir.filePath(QStringLiteral("store.sqlite")));
+    ReceiverProbe receiver(unusedAddress());
+    HomeWindow window(&store, &receiver);
+    QSignalSpy ready(&window, &HomeWindow::ready);
+    QVERIFY(!window.isReady());
+    store.refresh();
+    QTRY_VERIFY(store.hasResult());
+    QCOMPARE(ready.count(), 0);
+    receiver.probe();
+    QTRY_COMPARE(ready.count(), 1);
+    QVERIFY(window.isReady());
+    store.refresh();
+    receiver.probe();
+    QSignalSpy storeUpdates(&store, &StoreSummary::updated);
+    QSignalSpy receiverUpdates(&receiver, &ReceiverProbe::updated);
+    QTRY_VERIFY(storeUpdates.count() >= 1 && receiverUpdates.count() >= 1);
+    QCOMPARE(ready.count(), 1);
+}
+
+void TestHomeWindow::germanTranslationLoadsAndSwitchesLive()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
+    QVERIFY(widgets::installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany)));
+    Console console(path);
+    auto* storePanel = console.window.findChild<QGroupBox*>(QStringLiteral("storePanel"));
+    QVERIFY(storePanel);
+    QCOMPARE(storePanel->title(), QStringLiteral("Ereignisspeicher"));
+    QTRY_VERIFY2(console.text("storeMessage").contains(QStringLiteral("Noch kein Speicher unter")),
+                 qPrintable(console.text("storeMessage")));
+    QVERIFY(console.text("storeMessage").contains(path));
+    QTRY_VERIFY2(console.text("receiverState").contains(QStringLiteral("Nicht erreichbar")),
+                 qPrintable(console.text("receiverState")));
+    QCOMPARE(console.window.menuBar()->actions().at(0)->text(), QStringLiteral("&Datei"));
+
+    // Switching back retranslates the open window.
+    QVERIFY(!widgets::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+    QTRY_COMPARE(storePanel->title(), QStringLiteral("Event store"));
+    QTRY_VERIFY(console.text("storeMessage").contains(QLatin1String("No store yet at")));
+    QCOMPARE(console.window.menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+
+    // A language without a translation leaves English in place.
+    QVERIFY(!widgets::installTranslations(*qApp, QLocale(QLocale::Japanese, QLocale::Japan)));
+    QCOMPARE(storePanel->title(), QStringLiteral("Event store"));
+}
+
+void TestHomeWindow::aboutBoxNamesVersionAndStore()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
+    Console console(path);
+    auto* about = console.window.findChild<QAction*>(QStringLiteral("aboutAction"));
+    QVERIFY(about);
+    about->trigger();
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY((box = console.window.findChild<QMessageBox*>(QStringLiteral("aboutBox"))) != nullptr);
+    QTRY_VERIFY(box->isVisible());
+    QCOMPARE(box->windowTitle(), QStringLiteral("About Billbridge"));
+    QVERIFY(box->text().contains(QLatin1String(BILLBRIDGE_VERSION)));
+    QVERIFY(box->text().contains(path));
+    QVERIFY(box->text().contains(console.receiver.address()));
+    QPointer<QMessageBox> guard(box);
+    box->button(QMessageBox::Close)->click();
+    QTRY_VERIFY(guard.isNull());
+    QVERIFY(console.window.isVisible());
+}
+
+void TestHomeWindow::quitClosesTheWindow()
+{
+    QTemporaryDir dir;
+    Console console(dir.filePath(QStringLiteral("billbridge.sqlite")));
+    QVERIFY(QTest::qWaitForWindowExposed(&console.window));
+    auto* quit = console.window.findChild<QAction*>(QStringLiteral("quitAction"));
+    QVERIFY(quit);
+    QCOMPARE(quit->shortcut(), QKeySequence(QKeySequence::Quit));
+    quit->trigger();
+    QVERIFY(!console.window.isVisible());
+}
+
+void TestHomeWindow::geometryIsRemembered()
+{
+    QSettings().clear();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
+    const QSize chosen(880, 640);
+    {
+        Console console(path);
+        console.window.restoreSavedGeometry();
+        QVERIFY(QTest::qWaitForWindowExposed(&console.window));
+        console.window.resize(chosen);
+        QTRY_COMPARE(console.window.size(), chosen);
+        console.window.close();
+    }
+    QVERIFY(QSettings().contains(QStringLiteral("home/geometry")));
+    {
+        Console console(path);
+        QVERIFY(console.window.size() != chosen);
+        console.window.restoreSavedGeometry();
+        QTRY_COMPARE(console.window.size(), chosen);
+    }
+    // A window that was not asked to remember leaves the saved geometry alone.
+    const QByteArray saved = QSettings().value(QStringLiteral("home/geometry")).toByteArray();
+    {
+        Console console(path);
+        console.window.resize(800, 600);
+        console.window.close();
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("home/geometry")).toByteArray(), saved);
+}
+
+QTEST_MAIN(TestHomeWindow)
+#include "tst_homewindow.moc"
