@@ -1,15 +1,14 @@
 #include "store/database.h"
 
+#include "util/logging.h"
+
 #include <QDir>
 #include <QFileInfo>
-#include "util/logging.h"
 #include <QStandardPaths>
 
-#include <sqlite3.h>
-
 #include <algorithm>
+#include <sqlite3.h>
 #include <string>
-
 
 namespace billbridge::store {
 
@@ -45,12 +44,13 @@ int checkCompatible(SqliteConnection& connection, const QString& path, int lates
                                         "Point --db or BILLBRIDGE_DB at a Billbridge store or a new file.")
                              .arg(path));
     if (version > latest)
-        throw StoreError(QStringLiteral("%1 was written by a newer Billbridge (schema version %2; this build "
-                                        "understands up to %3). Install the newer Billbridge, or open another "
-                                        "store with --db.")
-                             .arg(path)
-                             .arg(version)
-                             .arg(latest));
+        throw StoreError(
+            QStringLiteral("%1 was written by a newer Billbridge (schema version %2; this build "
+                           "understands up to %3). Install the newer Billbridge, or open another "
+                           "store with --db.")
+                .arg(path)
+                .arg(version)
+                .arg(latest));
     return version;
 }
 
@@ -105,9 +105,10 @@ SqliteConnection Database::openForWriting(const QString& path, std::span<const M
         return statement.step() ? statement.text(0) : QString();
     }();
     if (mode.compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
-        throw StoreError(QStringLiteral("%1 cannot use write-ahead logging (journal mode stays '%2'). Keep the "
-                                        "store on a local disk, not a network share.")
-                             .arg(path, mode));
+        throw StoreError(
+            QStringLiteral("%1 cannot use write-ahead logging (journal mode stays '%2'). Keep the "
+                           "store on a local disk, not a network share.")
+                .arg(path, mode));
     applyConnectionPragmas(connection);
 
     for (const Migration& migration : migrations) {
@@ -129,13 +130,14 @@ SqliteConnection Database::openForWriting(const QString& path, std::span<const M
             version = migration.version;
             qCInfo(lcStore) << "store migrated to schema version" << version << "-" << migration.description;
         } catch (const StoreError& error) {
-            throw StoreError(QStringLiteral("upgrading %1 to schema version %2 (%3) failed: %4. The file was left "
-                                            "unchanged at version %5; report this with the message above.")
-                                 .arg(path)
-                                 .arg(migration.version)
-                                 .arg(QString::fromUtf8(migration.description), error.message())
-                                 .arg(version),
-                             error.sqliteCode());
+            throw StoreError(
+                QStringLiteral("upgrading %1 to schema version %2 (%3) failed: %4. The file was left "
+                               "unchanged at version %5; report this with the message above.")
+                    .arg(path)
+                    .arg(migration.version)
+                    .arg(QString::fromUtf8(migration.description), error.message())
+                    .arg(version),
+                error.sqliteCode());
         }
     }
     return connection;
@@ -144,9 +146,10 @@ SqliteConnection Database::openForWriting(const QString& path, std::span<const M
 SqliteConnection Database::openForReading(const QString& path, std::span<const Migration> migrations)
 {
     if (!QFileInfo::exists(path))
-        throw StoreError(QStringLiteral("no store at %1. Start 'billbridge-cli serve' or 'backfill' to create "
-                                        "one, or point --db at an existing store.")
-                             .arg(path));
+        throw StoreError(
+            QStringLiteral("no store at %1. Start 'billbridge-cli serve' or 'backfill' to create "
+                           "one, or point --db at an existing store.")
+                .arg(path));
     // Read-write open: WAL readers need to be able to create the -shm file; query_only keeps it read-only.
     SqliteConnection connection = SqliteConnection::open(path, SqliteConnection::Access::ReadWrite);
     const int latest = latestSchemaVersion(migrations);

@@ -46,8 +46,7 @@ std::vector<std::pair<QString, std::int64_t>> readPairs(SqliteConnection& connec
 
 EventStore::EventStore(SqliteConnection connection)
     : m_connection(std::move(connection))
-{
-}
+{}
 
 EventStore EventStore::openForReading(const QString& path)
 {
@@ -56,7 +55,8 @@ EventStore EventStore::openForReading(const QString& path)
 
 bool EventStore::isValidTypePattern(const QString& pattern)
 {
-    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9_.*]+$"));
+    static const QRegularExpression allowed(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_.*]+")));
     return allowed.match(pattern).hasMatch();
 }
 
@@ -68,7 +68,8 @@ std::int64_t EventStore::count()
 
 std::vector<StoredEvent> EventStore::list(const EventFilter& filter)
 {
-    QString sql = QStringLiteral("SELECT ") + QString::fromLatin1(kSummaryColumns) + QStringLiteral(" FROM events");
+    QString sql =
+        QStringLiteral("SELECT ") + QString::fromLatin1(kSummaryColumns) + QStringLiteral(" FROM events");
     QStringList conditions;
     int parameter = 0;
     QStringList typeTerms;
@@ -122,7 +123,8 @@ std::optional<StoredEvent> EventStore::find(const QString& eventId, bool withRaw
 {
     SqliteStatement statement = m_connection.prepare(
         "SELECT seq, id, type, created, livemode, api_version, account, object_type, object_id, customer_id, "
-        "source, received_at_ms, signature, signature_header, duplicate_count, raw FROM events WHERE id = ?1");
+        "source, received_at_ms, signature, signature_header, duplicate_count, raw FROM events WHERE id = "
+        "?1");
     statement.bind(1, eventId);
     if (!statement.step())
         return std::nullopt;
@@ -134,8 +136,8 @@ std::optional<StoredEvent> EventStore::find(const QString& eventId, bool withRaw
 
 std::optional<StoredEvent> EventStore::newest()
 {
-    const QByteArray sql = QByteArray("SELECT ") + kSummaryColumns +
-                           " FROM events ORDER BY created DESC, seq DESC LIMIT 1";
+    const QByteArray sql =
+        QByteArray("SELECT ") + kSummaryColumns + " FROM events ORDER BY created DESC, seq DESC LIMIT 1";
     SqliteStatement statement = m_connection.prepare(sql.constData());
     if (!statement.step())
         return std::nullopt;
@@ -160,8 +162,10 @@ StoreStats EventStore::stats()
                 stats.newestCreated = statement.int64(4);
         }
     }
-    stats.bySource = readPairs(m_connection, "SELECT source, count(*) FROM events GROUP BY source ORDER BY 2 DESC");
-    stats.byType = readPairs(m_connection, "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1");
+    stats.bySource =
+        readPairs(m_connection, "SELECT source, count(*) FROM events GROUP BY source ORDER BY 2 DESC");
+    stats.byType =
+        readPairs(m_connection, "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1");
     stats.counters = readPairs(m_connection, "SELECT name, value FROM intake_counters ORDER BY name");
     if (const auto newestEvent = newest())
         stats.newestEventId = newestEvent->fields.id;

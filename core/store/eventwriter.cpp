@@ -70,6 +70,12 @@ EventWriter::~EventWriter()
 
 void EventWriter::start()
 {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_running || m_thread.joinable())
+            throw StoreError(QStringLiteral("the store writer is already running"));
+        m_stopping = false;
+    }
     std::promise<void> started;
     auto ready = started.get_future();
     m_thread = std::thread([this, &started] { run(&started); });

@@ -1,7 +1,6 @@
 #include "store/sqlite.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace billbridge::store {
@@ -20,8 +19,7 @@ StoreError::StoreError(const QString& message, int sqliteCode)
     : std::runtime_error(message.toStdString())
     , m_message(message)
     , m_sqliteCode(sqliteCode)
-{
-}
+{}
 
 SqliteConnection::~SqliteConnection()
 {
@@ -30,8 +28,7 @@ SqliteConnection::~SqliteConnection()
 
 SqliteConnection::SqliteConnection(SqliteConnection&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-{
-}
+{}
 
 SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
 {
@@ -45,9 +42,9 @@ SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
 SqliteConnection SqliteConnection::open(const QString& path, Access access)
 {
     SqliteConnection connection;
-    const int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY
-                                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_NOMUTEX;
     const QByteArray nativePath = path.toUtf8();
     const int rc = sqlite3_open_v2(nativePath.constData(), &connection.m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -104,8 +101,7 @@ void SqliteConnection::close()
 SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt)
     : m_db(db)
     , m_stmt(stmt)
-{
-}
+{}
 
 SqliteStatement::~SqliteStatement()
 {
@@ -115,8 +111,7 @@ SqliteStatement::~SqliteStatement()
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
-{
-}
+{}
 
 SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept
 {

@@ -82,7 +82,10 @@ QString SignatureCheck::explanation() const
 SignatureVerifier::SignatureVerifier(QList<QByteArray> secrets, std::chrono::seconds tolerance)
     : m_secrets(std::move(secrets))
     , m_tolerance(tolerance)
-{}
+{
+    // An empty key is no secret: anyone can compute its HMAC.
+    m_secrets.removeAll(QByteArray());
+}
 
 namespace {
 

@@ -223,6 +223,7 @@ net::HttpResponse WebhookReceiver::health() const
                                                                   : QStringLiteral("unknown");
     const QJsonObject body{
         {QStringLiteral("status"), QStringLiteral("ok")},
+        {QStringLiteral("version"), QStringLiteral(BILLBRIDGE_VERSION)},
         {QStringLiteral("listen"), listenAddress()},
         {QStringLiteral("path"), QString::fromLatin1(m_config.path)},
         {QStringLiteral("events_stored"), qint64(figures.stored)},

@@ -10,7 +10,8 @@ QString maskWord(const QString& word)
 {
     if (word.isEmpty())
         return word;
-    return word.left(1) + QStringLiteral("***");
+    // Keep a whole character even when it needs two UTF-16 units (𠮷, emoji).
+    return word.left(word.at(0).isHighSurrogate() && word.size() > 1 ? 2 : 1) + QStringLiteral("***");
 }
 
 } // namespace
