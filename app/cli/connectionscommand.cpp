@@ -1,9 +1,11 @@
 #include "clicommon.h"
 #include "secrets/credentials.h"
 #include "secrets/keychainsecretstore.h"
+#include "stripe/stripeclient.h"
 #include "stripe/stripekeys.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QProcessEnvironment>
 
@@ -372,15 +374,53 @@ int clearStripe(const QStringList& arguments)
     return ExitOk;
 }
 
-// Hook for the Stripe API check: it belongs here once the Stripe client can make an authenticated call
-// (e.g. list one event and report the account's mode and missing permissions).
+// Makes one authenticated call (the newest event) and says in plain words whether the key works, in
+// which mode, and what to do when it does not.
 int testStripe(const QStringList& arguments)
 {
-    Q_UNUSED(arguments);
-    printError(
-        QStringLiteral("'connections test stripe' is not available yet in this build. Use 'billbridge-cli "
-                       "connections show' to check the stored values."));
-    return ExitFailure;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Check the Stripe API key against Stripe (or BILLBRIDGE_STRIPE_API_BASE)."));
+    parser.addHelpOption();
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+
+    secrets::KeychainSecretStore keychain;
+    const secrets::StripeCredentialsLoad load =
+        secrets::loadStripeCredentials(&keychain, {.apiKey = true, .webhookSecrets = false});
+    for (const QString& problem : load.problems)
+        printError(problem);
+    if (load.credentials.apiKey.isEmpty()) {
+        if (!load.apiKeyRejected && !load.keychainUnavailable)
+            printError(secrets::missingApiKeyMessage());
+        return ExitConfiguration;
+    }
+    const stripe::StripeApiConfig config = stripe::StripeApiConfig::resolve(load.credentials.apiKey);
+    if (const QString problem = config.validate(); !problem.isEmpty()) {
+        printError(problem);
+        return ExitConfiguration;
+    }
+    printInfo(QStringLiteral("checking %1 (%2) against %3 …")
+                  .arg(stripe::describeKey(stripe::checkApiKey(load.credentials.apiKey)),
+                       load.credentials.apiKeyOrigin, config.baseUrl.toString()));
+    stripe::StripeClient client(config);
+    int exitCode = ExitFailure;
+    client.checkCredentials([&exitCode](const stripe::CredentialCheck& check) {
+        if (check.accepted) {
+            printOut(check.verdict);
+            exitCode = ExitOk;
+        } else {
+            printError(check.verdict);
+            const auto kind = check.error ? check.error->kind : stripe::StripeErrorKind::Network;
+            exitCode = kind == stripe::StripeErrorKind::KeyRejected ||
+                               kind == stripe::StripeErrorKind::PermissionDenied
+                           ? ExitAuthentication
+                           : ExitFailure;
+        }
+        QCoreApplication::exit(exitCode);
+    });
+    QCoreApplication::exec();
+    return exitCode;
 }
 
 int show(const QStringList& arguments)

@@ -1,5 +1,4 @@
 #include "clicommon.h"
-
 #include "store/eventstore.h"
 
 #include <QDateTime>
@@ -40,15 +39,17 @@ int listEvents(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List stored events, newest first."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("type"),
-                      QStringLiteral("Event type or pattern such as invoice.* (repeatable, comma-separated)."),
-                      QStringLiteral("type")});
+    parser.addOption(
+        {QStringLiteral("type"),
+         QStringLiteral("Event type or pattern such as invoice.* (repeatable, comma-separated)."),
+         QStringLiteral("type")});
     parser.addOption({QStringLiteral("customer"), QStringLiteral("Only events of this customer (cus_…)."),
                       QStringLiteral("id")});
-    parser.addOption({QStringLiteral("since"), QStringLiteral("Only events created since 30d, 12h or a date."),
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("Only events created since 30d, 12h or a date."),
                       QStringLiteral("when")});
-    parser.addOption({QStringLiteral("source"), QStringLiteral("webhook, poll or backfill."),
-                      QStringLiteral("source")});
+    parser.addOption(
+        {QStringLiteral("source"), QStringLiteral("webhook, poll or backfill."), QStringLiteral("source")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many events (default 50)."),
                       QStringLiteral("n"), QStringLiteral("50")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
@@ -59,8 +60,10 @@ int listEvents(const QStringList& arguments)
     for (const QString& value : parser.values(QStringLiteral("type"))) {
         for (const QString& pattern : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (!store::EventStore::isValidTypePattern(pattern.trimmed())) {
-                printError(QStringLiteral("'%1' is not an event type or pattern; use names like invoice.paid or "
-                                          "invoice.*").arg(pattern));
+                printError(
+                    QStringLiteral("'%1' is not an event type or pattern; use names like invoice.paid or "
+                                   "invoice.*")
+                        .arg(pattern));
                 return ExitUsage;
             }
             filter.types << pattern.trimmed();
@@ -68,8 +71,8 @@ int listEvents(const QStringList& arguments)
     }
     filter.customerId = parser.value(QStringLiteral("customer"));
     if (parser.isSet(QStringLiteral("since"))) {
-        const auto since = parseSince(parser.value(QStringLiteral("since")),
-                                      QDateTime::currentSecsSinceEpoch());
+        const auto since =
+            parseSince(parser.value(QStringLiteral("since")), QDateTime::currentSecsSinceEpoch());
         if (!since) {
             printError(QStringLiteral("--since takes 30d, 12h, 45m or a date such as 2026-10-01"));
             return ExitUsage;
@@ -100,8 +103,9 @@ int listEvents(const QStringList& arguments)
                 printOut(QStringLiteral("%1  %2  %3  %4  %5  %6")
                              .arg(isoTime(event.fields.created), event.fields.id.leftJustified(30),
                                   event.fields.type.leftJustified(38),
-                                  event.fields.customerId.isEmpty() ? QStringLiteral("-").leftJustified(20)
-                                                                    : event.fields.customerId.leftJustified(20),
+                                  event.fields.customerId.isEmpty()
+                                      ? QStringLiteral("-").leftJustified(20)
+                                      : event.fields.customerId.leftJustified(20),
                                   store::toString(event.source).leftJustified(8),
                                   event.fields.livemode ? QStringLiteral("LIVE") : QStringLiteral("TEST")));
             }
@@ -130,8 +134,10 @@ int showEvent(const QStringList& arguments)
         store::EventStore events = store::EventStore::openForReading(databasePath(parser));
         const auto event = events.find(id);
         if (!event) {
-            printError(QStringLiteral("no event %1 in the store. 'billbridge-cli backfill' imports the last 30 days "
-                                      "from Stripe.").arg(id));
+            printError(
+                QStringLiteral("no event %1 in the store. 'billbridge-cli backfill' imports the last 30 days "
+                               "from Stripe.")
+                    .arg(id));
             return ExitFailure;
         }
         std::fwrite(event->raw.constData(), 1, static_cast<size_t>(event->raw.size()), stdout);
@@ -196,7 +202,8 @@ int runStats(const QStringList& arguments)
                      .arg(stats.liveEvents));
         printOut(QStringLiteral("duplicates seen  %1").arg(stats.duplicatesSeen));
         if (stats.newestCreated)
-            printOut(QStringLiteral("newest           %1 (%2)").arg(isoTime(*stats.newestCreated), stats.newestEventId));
+            printOut(QStringLiteral("newest           %1 (%2)")
+                         .arg(isoTime(*stats.newestCreated), stats.newestEventId));
         if (stats.oldestCreated)
             printOut(QStringLiteral("oldest           %1").arg(isoTime(*stats.oldestCreated)));
         for (const auto& [source, count] : stats.bySource)

@@ -4,6 +4,8 @@
 #include "signalwatcher.h"
 #include "store/database.h"
 #include "store/eventwriter.h"
+#include "stripe/eventpoller.h"
+#include "stripe/stripekeys.h"
 #include "stripe/webhookreceiver.h"
 
 #include <QCoreApplication>
@@ -64,6 +66,12 @@ int runServe(const QStringList& arguments)
                       QStringLiteral("bytes"), QStringLiteral("1048576")});
     parser.addOption({QStringLiteral("io-threads"), QStringLiteral("Network threads (default 2)."),
                       QStringLiteral("n"), QStringLiteral("2")});
+    parser.addOption(
+        {QStringLiteral("poll-interval"),
+         QStringLiteral("Seconds between Events API polls that recover missed webhooks (default 10)."),
+         QStringLiteral("seconds"), QStringLiteral("10")});
+    parser.addOption(
+        {QStringLiteral("no-poll"), QStringLiteral("Only receive webhooks; do not poll the Events API.")});
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
 
@@ -95,9 +103,20 @@ int runServe(const QStringList& arguments)
         printError(QStringLiteral("--io-threads takes a number from 1 to 64"));
         return ExitUsage;
     }
+    const bool poll = !parser.isSet(QStringLiteral("no-poll"));
+    const int pollSeconds = parser.value(QStringLiteral("poll-interval")).toInt(&ok);
+    if (!ok || pollSeconds < 1 || pollSeconds > 86400) {
+        printError(QStringLiteral("--poll-interval takes a number of seconds from 1 to 86400"));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("poll-interval")) && !poll) {
+        printError(QStringLiteral("--poll-interval and --no-poll contradict each other; choose one"));
+        return ExitUsage;
+    }
+
     secrets::KeychainSecretStore keychain;
     const secrets::StripeCredentialsLoad credentials =
-        secrets::loadStripeCredentials(&keychain, {.apiKey = false, .webhookSecrets = true});
+        secrets::loadStripeCredentials(&keychain, {.apiKey = poll, .webhookSecrets = true});
     for (const QString& problem : credentials.problems)
         printError(problem);
     if (!credentials.credentials.hasWebhookSecrets()) {
@@ -106,6 +125,23 @@ int runServe(const QStringList& arguments)
         return ExitConfiguration;
     }
     config.secrets = credentials.credentials.webhookSecrets;
+    std::optional<stripe::StripeApiConfig> apiConfig;
+    if (poll) {
+        if (credentials.credentials.apiKey.isEmpty()) {
+            if (credentials.apiKeyRejected)
+                return ExitConfiguration;
+            printInfo(
+                QStringLiteral("warning: no Stripe API key, so events missed while the receiver is down will "
+                               "not be recovered. Store one with 'billbridge-cli connections set stripe' or "
+                               "export STRIPE_API_KEY; pass --no-poll to silence this."));
+        } else {
+            apiConfig = stripe::StripeApiConfig::resolve(credentials.credentials.apiKey);
+            if (const QString problem = apiConfig->validate(); !problem.isEmpty()) {
+                printError(problem);
+                return ExitConfiguration;
+            }
+        }
+    }
     if (tolerance == 0)
         printInfo(
             QStringLiteral("warning: --tolerance 0 turns off the signature age check; replayed requests will "
@@ -141,12 +177,43 @@ int runServe(const QStringList& arguments)
     printInfo(QStringLiteral("forward test events with: stripe listen --forward-to %1%2")
                   .arg(receiver.listenAddress(), QString::fromLatin1(config.path)));
 
+    std::unique_ptr<stripe::EventPoller> poller;
+    if (apiConfig) {
+        poller = std::make_unique<stripe::EventPoller>(*apiConfig, writer, path,
+                                                       std::chrono::seconds(pollSeconds));
+        QObject::connect(
+            poller.get(), &stripe::EventPoller::warning, poller.get(),
+            [](const QString& message) { printInfo(QStringLiteral("poller: warning: ") + message); });
+        QObject::connect(
+            poller.get(), &stripe::EventPoller::errorOccurred, poller.get(),
+            [](const QString& message, bool fatal) {
+                printError(
+                    QStringLiteral("poller: ") + message +
+                    (fatal ? QStringLiteral(" Polling stopped; webhooks are still received.") : QString()));
+            });
+        QObject::connect(poller.get(), &stripe::EventPoller::runFinished, poller.get(),
+                         [](const stripe::PollReport& report) {
+                             if (report.newEvents > 0)
+                                 printInfo(
+                                     QStringLiteral("poller: recovered %1 event%2 missed by the receiver")
+                                         .arg(report.newEvents)
+                                         .arg(report.newEvents == 1 ? QString() : QStringLiteral("s")));
+                         });
+        printInfo(QStringLiteral("polling the Events API every %1 s with %2 (%3)")
+                      .arg(pollSeconds)
+                      .arg(stripe::describeKey(stripe::checkApiKey(apiConfig->apiKey)),
+                           credentials.credentials.apiKeyOrigin));
+        poller->start();
+    }
+
     SignalWatcher termination;
     QObject::connect(&termination, &SignalWatcher::terminationRequested, &receiver, [&](int) {
         if (termination.signalsReceived() > 1)
             return;
         printInfo(QStringLiteral("stopping: finishing events in flight…"));
         receiver.stopAccepting();
+        if (poller)
+            poller->stop();
         writer.stop();
         receiver.stop();
         const auto figures = receiver.stats();

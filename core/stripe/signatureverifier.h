@@ -46,7 +46,8 @@ public:
 
     static QByteArray sign(const QByteArray& secret, std::int64_t timestamp, const QByteArray& body);
     // "t=<timestamp>,v1=<hex>" for each secret, as Stripe sends it; used by tests and benchmarks.
-    static QByteArray header(const QList<QByteArray>& secrets, std::int64_t timestamp, const QByteArray& body);
+    static QByteArray header(const QList<QByteArray>& secrets, std::int64_t timestamp,
+                             const QByteArray& body);
 
 private:
     QList<QByteArray> m_secrets;

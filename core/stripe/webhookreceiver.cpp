@@ -20,8 +20,8 @@ QByteArray compact(const QJsonObject& object)
 net::HttpResponse errorResponse(int status, const QString& code, const QString& message)
 {
     return net::HttpResponse::json(
-        status, compact({{QStringLiteral("error"),
-                          QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}}));
+        status, compact({{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                               {QStringLiteral("message"), message}}}}));
 }
 
 net::HttpResponse methodNotAllowed(const QByteArray& allow)
@@ -41,8 +41,7 @@ WebhookReceiver::WebhookReceiver(WebhookReceiverConfig config, store::EventWrite
     , m_writer(writer)
     , m_verifier(m_config.secrets, m_config.tolerance)
     , m_clock([] { return QDateTime::currentSecsSinceEpoch(); })
-{
-}
+{}
 
 WebhookReceiver::~WebhookReceiver()
 {
@@ -57,20 +56,24 @@ void WebhookReceiver::setClock(Clock clock)
 bool WebhookReceiver::start(QString* error)
 {
     if (!m_config.address.isLoopback() && !m_config.allowNonLoopback) {
-        *error = QStringLiteral("refusing to listen on %1: it is not a loopback address. Pass --allow-remote if other "
-                                "machines must reach this receiver (Stripe's signature still guards every request).")
+        *error = QStringLiteral(
+                     "refusing to listen on %1: it is not a loopback address. Pass --allow-remote if other "
+                     "machines must reach this receiver (Stripe's signature still guards every request).")
                      .arg(m_config.address.toString());
         return false;
     }
     if (m_config.secrets.isEmpty()) {
-        *error = QStringLiteral("no webhook signing secret is configured, so no webhook could be verified. Set one "
-                                "with 'billbridge-cli connections set stripe' or STRIPE_WEBHOOK_SECRET (whsec_…).");
+        *error = QStringLiteral(
+            "no webhook signing secret is configured, so no webhook could be verified. Set one "
+            "with 'billbridge-cli connections set stripe' or STRIPE_WEBHOOK_SECRET (whsec_…).");
         return false;
     }
     net::HttpLimits limits;
     limits.maxBodyBytes = m_config.maxBodyBytes;
     m_server = std::make_unique<net::HttpServer>(
-        [this](net::HttpRequest&& request, net::HttpResponder responder) { handle(std::move(request), responder); },
+        [this](net::HttpRequest&& request, net::HttpResponder responder) {
+            handle(std::move(request), responder);
+        },
         limits, m_config.ioThreads);
     m_server->setRejectionObserver([this](int status, const QByteArray& code, const QHostAddress& peer) {
         if (status == 408)
@@ -82,8 +85,9 @@ bool WebhookReceiver::start(QString* error)
                                                .arg(status);
     });
     if (!m_server->start(m_config.address, m_config.port)) {
-        *error = QStringLiteral("cannot listen on %1:%2: %3. Is another receiver running? Choose another port with "
-                                "--listen.")
+        *error = QStringLiteral(
+                     "cannot listen on %1:%2: %3. Is another receiver running? Choose another port with "
+                     "--listen.")
                      .arg(m_config.address.toString())
                      .arg(m_config.port)
                      .arg(m_server->errorString());
@@ -118,16 +122,16 @@ quint16 WebhookReceiver::port() const
 QString WebhookReceiver::listenAddress() const
 {
     const QHostAddress address = m_server ? m_server->serverAddress() : m_config.address;
-    const QString host =
-        address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                                                            : address.toString();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
     return host + QLatin1Char(':') + QString::number(port());
 }
 
 WebhookReceiverStats WebhookReceiver::stats() const
 {
-    return {m_stored.load(), m_duplicates.load(), m_rejected.load(), m_storeFailures.load(), m_live.load(),
-            m_test.load()};
+    return {m_stored.load(),        m_duplicates.load(), m_rejected.load(),
+            m_storeFailures.load(), m_live.load(),       m_test.load()};
 }
 
 void WebhookReceiver::handle(net::HttpRequest&& request, net::HttpResponder responder)
@@ -151,12 +155,13 @@ void WebhookReceiver::handle(net::HttpRequest&& request, net::HttpResponder resp
         responder.send(std::move(response));
         return;
     }
-    responder.send(errorResponse(404, QStringLiteral("not_found"),
-                                 QStringLiteral("Stripe webhooks go to POST %1.").arg(QString::fromLatin1(m_config.path))));
+    responder.send(errorResponse(
+        404, QStringLiteral("not_found"),
+        QStringLiteral("Stripe webhooks go to POST %1.").arg(QString::fromLatin1(m_config.path))));
 }
 
-void WebhookReceiver::rejectRequest(const net::HttpRequest& request, const net::HttpResponder& responder, int status,
-                                    const QString& code, const QString& message)
+void WebhookReceiver::rejectRequest(const net::HttpRequest& request, const net::HttpResponder& responder,
+                                    int status, const QString& code, const QString& message)
 {
     m_rejected.fetch_add(1, std::memory_order_relaxed);
     m_writer.addToCounter(QStringLiteral("webhook.rejected.") + code);
@@ -199,18 +204,18 @@ void WebhookReceiver::handleWebhook(net::HttpRequest&& request, const net::HttpR
             m_storeFailures.fetch_add(1, std::memory_order_relaxed);
             qCCritical(lcReceiver).noquote() << "could not store" << eventId << "-" << result.error;
             // 503 makes Stripe deliver the event again later; nothing is acknowledged that is not on disk.
-            responder.send(errorResponse(503, QStringLiteral("store_unavailable"),
-                                         QStringLiteral("The event could not be stored; Stripe will retry.")));
+            responder.send(
+                errorResponse(503, QStringLiteral("store_unavailable"),
+                              QStringLiteral("The event could not be stored; Stripe will retry.")));
             return;
         }
         const bool duplicate = result.outcomes.front() == store::InsertOutcome::Duplicate;
         (duplicate ? m_duplicates : m_stored).fetch_add(1, std::memory_order_relaxed);
         if (!duplicate)
             (livemode ? m_live : m_test).fetch_add(1, std::memory_order_relaxed);
-        responder.send(net::HttpResponse::json(
-            200, compact({{QStringLiteral("received"), true},
-                          {QStringLiteral("id"), eventId},
-                          {QStringLiteral("duplicate"), duplicate}})));
+        responder.send(net::HttpResponse::json(200, compact({{QStringLiteral("received"), true},
+                                                             {QStringLiteral("id"), eventId},
+                                                             {QStringLiteral("duplicate"), duplicate}})));
     });
 }
 

@@ -1,3 +1,5 @@
+#include "support/stripetestserver.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -57,7 +59,7 @@ private slots:
     void unavailableKeychainIsAConfigurationError();
     void usageErrors_data();
     void usageErrors();
-    void testIsAnnouncedAsNotAvailableYet();
+    void testChecksTheKeyAgainstStripe();
     void terminalPromptHidesInput();
 
 private:
@@ -412,11 +414,51 @@ void tst_ConnectionsCli::usageErrors()
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
 }
 
-void tst_ConnectionsCli::testIsAnnouncedAsNotAvailableYet()
+void tst_ConnectionsCli::testChecksTheKeyAgainstStripe()
 {
-    const Run result = run({QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("stripe")});
-    QCOMPARE(result.exitCode, 1);
-    QVERIFY(result.err.contains(QStringLiteral("not available yet")));
+    billbridge::test::StripeTestServer stripe;
+    QVERIFY(stripe.start());
+    stripe.setApiKey(kTestKey);
+    QVERIFY(stripe.addEvent(billbridge::test::StripeTestServer::makeEvent(
+        QStringLiteral("evt_ConnTest1"), QStringLiteral("invoice.paid"), 1790000000)));
+    // The server lives on this thread, so the CLI is awaited without blocking the event loop.
+    const auto runAgainst = [&](const QByteArray& key) {
+        QProcess cli;
+        cli.setProcessEnvironment(
+            environment({{QStringLiteral("STRIPE_API_KEY"), QString::fromLatin1(key)},
+                         {QStringLiteral("BILLBRIDGE_STRIPE_API_BASE"), stripe.baseUrl().toString()}}));
+        cli.start(QStringLiteral(BILLBRIDGE_CLI_PATH),
+                  {QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("stripe")});
+        cli.closeWriteChannel();
+        Run result;
+        if (!QTest::qWaitFor([&] { return cli.state() == QProcess::NotRunning; }, 60000))
+            return result;
+        result.exitCode = cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+        result.out = QString::fromUtf8(cli.readAllStandardOutput());
+        result.err = QString::fromUtf8(cli.readAllStandardError());
+        verifyNoSecretShown(result);
+        return result;
+    };
+
+    const Run accepted = runAgainst(kTestKey);
+    QCOMPARE(accepted.exitCode, 0);
+    QVERIFY2(accepted.out.contains(QStringLiteral("test mode")), qPrintable(accepted.out + accepted.err));
+    QCOMPARE(stripe.requestCount(), 1);
+
+    const Run rejected = runAgainst(kLiveKey);
+    QCOMPARE(rejected.exitCode, 4);
+    QVERIFY2(rejected.err.contains(QStringLiteral("rejected"), Qt::CaseInsensitive),
+             qPrintable(rejected.err));
+
+    stripe.failNext(
+        billbridge::test::StripeTestServer::Fault::permissionDenied(QStringLiteral("rak_event_read")));
+    const Run restricted = runAgainst(kTestKey);
+    QCOMPARE(restricted.exitCode, 4);
+    QVERIFY2(restricted.err.contains(QStringLiteral("rak_event_read")), qPrintable(restricted.err));
+
+    stripe.failNext(billbridge::test::StripeTestServer::Fault::serverError(503), 10);
+    const Run unavailable = runAgainst(kTestKey);
+    QCOMPARE(unavailable.exitCode, 1);
 }
 
 void tst_ConnectionsCli::terminalPromptHidesInput()
