@@ -7,6 +7,7 @@
 #include <QDateTime>
 
 #include <future>
+#include <pthread.h>
 #include <sqlite3.h>
 
 namespace billbridge::store {
@@ -147,6 +148,7 @@ std::int64_t EventWriter::commitCount() const
 
 void EventWriter::run(std::promise<void>* started)
 {
+    pthread_setname_np(pthread_self(), "store-writer");
     try {
         m_statements = new Statements(Database::openForWriting(m_path));
     } catch (...) {
@@ -215,6 +217,7 @@ int EventWriter::onWalCommit(void* self, ::sqlite3*, const char*, int pages)
 
 void EventWriter::runCheckpoints()
 {
+    pthread_setname_np(pthread_self(), "store-checkpoint");
     SqliteConnection connection;
     try {
         connection = SqliteConnection::open(m_path, SqliteConnection::Access::ReadWrite);

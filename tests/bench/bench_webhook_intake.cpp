@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -54,6 +55,15 @@ void runClient(quint16 port, const std::vector<QByteArray>* requests, size_t fir
         }
         result->latenciesMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
+}
+
+// User + system time of the whole process (receiver and clients together).
+double processCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 double percentile(std::vector<double>& values, double fraction)
@@ -99,7 +109,7 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     int eventCount = 20000;
-    int clientCount = 8;
+    int clientCount = 32;
     int ioThreads = 2;
     QString dir;
     const QStringList args = app.arguments();
@@ -150,6 +160,7 @@ int main(int argc, char** argv)
 
     std::vector<ClientResult> results(static_cast<size_t>(clientCount));
     std::vector<std::thread> clients;
+    const double cpuBefore = processCpuSeconds();
     QElapsedTimer wall;
     wall.start();
     std::atomic<int> running{clientCount};
@@ -166,6 +177,7 @@ int main(int argc, char** argv)
     for (auto& client : clients)
         client.join();
     const double seconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
+    const double cpuSeconds = processCpuSeconds() - cpuBefore;
     const std::int64_t commits = writer.commitCount();
     receiver.stopAccepting();
     writer.stop();
@@ -217,6 +229,10 @@ int main(int argc, char** argv)
     std::printf("  acknowledged (durable, synchronous=FULL): %.0f events/s  (%d ok, %d failed, %.2f s)\n",
                 rate, static_cast<int>(acknowledged), failures, seconds);
     std::printf("  acknowledgement latency: p50 %.2f ms, p99 %.2f ms\n", p50, p99);
+    std::printf(
+        "  CPU while receiving: %.0f us per event (user+system, clients included; %.2f of %u cores busy)\n",
+        cpuSeconds * 1e6 / std::max(1.0, acknowledged), cpuSeconds / seconds,
+        std::thread::hardware_concurrency());
     std::printf("  group commits: %lld (%.1f events per commit); rows in store: %lld\n",
                 static_cast<long long>(commits),
                 acknowledged / std::max<double>(1, static_cast<double>(commits)),
