@@ -11,12 +11,12 @@ namespace billbridge::cli {
 // Exit codes are part of the CLI's contract (README, "Exit codes").
 enum ExitCode : int {
     ExitOk = 0,
-    ExitFailure = 1,         // the work failed at run time (network gave up, Stripe error)
-    ExitUsage = 2,           // wrong arguments
-    ExitConfiguration = 3,   // missing or malformed credentials, keychain unavailable
-    ExitAuthentication = 4,  // Stripe rejected the key or it lacks a permission
-    ExitStore = 5,           // the store cannot be opened or written
-    ExitInterrupted = 130,   // stopped by SIGINT/SIGTERM before the work was complete (resumable)
+    ExitFailure = 1,        // the work failed at run time (network gave up, Stripe error)
+    ExitUsage = 2,          // wrong arguments
+    ExitConfiguration = 3,  // missing or malformed credentials, keychain unavailable
+    ExitAuthentication = 4, // Stripe rejected the key or it lacks a permission
+    ExitStore = 5,          // the store cannot be opened or written
+    ExitInterrupted = 130,  // stopped by SIGINT/SIGTERM before the work was complete (resumable)
 };
 
 // Writes one line to stderr, prefixed so scripts can tell our messages from others.

@@ -23,8 +23,8 @@ bool isToken(QByteArrayView text)
 
 QByteArray errorBody(const char* code, const char* message)
 {
-    return QByteArrayLiteral("{\"error\":{\"code\":\"") + code + QByteArrayLiteral("\",\"message\":\"") + message +
-           QByteArrayLiteral("\"}}");
+    return QByteArrayLiteral("{\"error\":{\"code\":\"") + code + QByteArrayLiteral("\",\"message\":\"") +
+           message + QByteArrayLiteral("\"}}");
 }
 
 } // namespace
@@ -194,7 +194,8 @@ void HttpConnection::respond(std::uint64_t requestSerial, const HttpResponse& re
     if (close)
         return;
     m_state = State::Head;
-    m_timer->start(m_buffer.isEmpty() ? m_worker->limits().keepAliveTimeout : m_worker->limits().requestTimeout);
+    m_timer->start(m_buffer.isEmpty() ? m_worker->limits().keepAliveTimeout
+                                      : m_worker->limits().requestTimeout);
     if (!m_buffer.isEmpty())
         processBuffer();
 }

@@ -7,13 +7,12 @@
 
 namespace billbridge::net {
 
-HttpIoWorker::HttpIoWorker(const HttpServer::Handler& handler, const HttpServer::RejectionObserver& rejectionObserver,
-                           const HttpLimits& limits)
+HttpIoWorker::HttpIoWorker(const HttpServer::Handler& handler,
+                           const HttpServer::RejectionObserver& rejectionObserver, const HttpLimits& limits)
     : m_handler(handler)
     , m_rejectionObserver(rejectionObserver)
     , m_limits(limits)
-{
-}
+{}
 
 HttpIoWorker::~HttpIoWorker()
 {

@@ -11,8 +11,8 @@ namespace billbridge::net {
 
 struct HttpRequest {
     QByteArray method;
-    QByteArray target; // path and query as sent
-    QByteArray path;   // target without the query
+    QByteArray target;                            // path and query as sent
+    QByteArray path;                              // target without the query
     QList<QPair<QByteArray, QByteArray>> headers; // names in lower case, in arrival order
     QByteArray body;
     QHostAddress peer;

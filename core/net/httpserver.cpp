@@ -12,8 +12,7 @@ HttpResponder::HttpResponder(HttpIoWorker* worker, std::uint64_t connectionId, s
     : m_worker(worker)
     , m_connectionId(connectionId)
     , m_requestSerial(requestSerial)
-{
-}
+{}
 
 void HttpResponder::send(HttpResponse response) const
 {
@@ -26,7 +25,8 @@ void HttpResponder::send(HttpResponse response) const
     }
     QMetaObject::invokeMethod(
         worker,
-        [worker, connectionId = m_connectionId, serial = m_requestSerial, response = std::move(response)]() mutable {
+        [worker, connectionId = m_connectionId, serial = m_requestSerial,
+         response = std::move(response)]() mutable {
             worker->deliver(connectionId, serial, std::move(response));
         },
         Qt::QueuedConnection);
@@ -37,8 +37,7 @@ HttpServer::HttpServer(Handler handler, HttpLimits limits, int ioThreads, QObjec
     , m_handler(std::move(handler))
     , m_limits(limits)
     , m_ioThreadCount(std::max(1, ioThreads))
-{
-}
+{}
 
 void HttpServer::setRejectionObserver(RejectionObserver observer)
 {
@@ -69,8 +68,8 @@ bool HttpServer::start(const QHostAddress& address, quint16 port)
 void HttpServer::incomingConnection(qintptr socketDescriptor)
 {
     HttpIoWorker* worker = m_workers[m_nextWorker++ % m_workers.size()];
-    QMetaObject::invokeMethod(worker, [worker, socketDescriptor] { worker->adopt(socketDescriptor); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, socketDescriptor] { worker->adopt(socketDescriptor); }, Qt::QueuedConnection);
 }
 
 void HttpServer::shutdown()
@@ -79,7 +78,8 @@ void HttpServer::shutdown()
     for (std::size_t i = 0; i < m_workers.size(); ++i) {
         HttpIoWorker* worker = m_workers[i];
         // Queued behind any answers already posted to this thread, so those are written first.
-        QMetaObject::invokeMethod(worker, [worker] { worker->closeAll(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->closeAll(); }, Qt::BlockingQueuedConnection);
         m_threads[i]->quit();
         m_threads[i]->wait();
         delete worker;

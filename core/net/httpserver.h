@@ -50,10 +50,13 @@ class HttpServer final : public QTcpServer {
 
 public:
     using Handler = std::function<void(HttpRequest&& request, HttpResponder responder)>;
-    // Told about requests the server answers itself (oversized, malformed, too slow); called on an I/O thread.
-    using RejectionObserver = std::function<void(int status, const QByteArray& code, const QHostAddress& peer)>;
+    // Told about requests the server answers itself (oversized, malformed, too slow); called on an I/O
+    // thread.
+    using RejectionObserver =
+        std::function<void(int status, const QByteArray& code, const QHostAddress& peer)>;
 
-    explicit HttpServer(Handler handler, HttpLimits limits = {}, int ioThreads = 2, QObject* parent = nullptr);
+    explicit HttpServer(Handler handler, HttpLimits limits = {}, int ioThreads = 2,
+                        QObject* parent = nullptr);
     // Set before start().
     void setRejectionObserver(RejectionObserver observer);
     ~HttpServer() override;

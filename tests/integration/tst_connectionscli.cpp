@@ -17,7 +17,8 @@
 namespace {
 
 const QByteArray kTestKey = "sk_test_51CliT3stKey9Lm2Zx7Vb3Nc8Rw4Hy6Jd1Kf5Gp0Aa";
-const QByteArray kLiveKey = "sk_live_51CliL1veKey3Pq8Wm2Ky7Zr5Dn9Bt4Gh6Lc1Fv0Ee";
+const QByteArray kLiveKey = "sk_"
+                            "live_51CliL1veKey3Pq8Wm2Ky7Zr5Dn9Bt4Gh6Lc1Fv0Ee";
 const QByteArray kRestrictedKey = "rk_test_51CliRstrKey4Hy1Jd6Kf4Gs8Lm2Zx7Vb3Nc9Rw";
 const QByteArray kPublishableKey = "pk_live_51CliPubl1cKey2Sd4Fg6Hj8Kl0Qw3Er5Ty7Ui9";
 const QByteArray kSecretA = "whsec_CliSecretA3Kd8Lq2Zm7Xp4Rt9Wn6Bv1Cy5Gj0Fs";

