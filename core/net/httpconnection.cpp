@@ -196,7 +196,15 @@ void HttpConnection::respond(std::uint64_t requestSerial, const HttpResponse& re
     m_state = State::Head;
     m_timer->start(m_buffer.isEmpty() ? m_worker->limits().keepAliveTimeout
                                       : m_worker->limits().requestTimeout);
+    // Queued, not called: a handler that answers at once would otherwise recurse once per pipelined
+    // request, and a client could pipeline enough tiny requests to exhaust the stack.
     if (!m_buffer.isEmpty())
+        QMetaObject::invokeMethod(this, &HttpConnection::processQueued, Qt::QueuedConnection);
+}
+
+void HttpConnection::processQueued()
+{
+    if (m_state == State::Head && !m_buffer.isEmpty())
         processBuffer();
 }
 

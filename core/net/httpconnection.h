@@ -33,6 +33,7 @@ private:
 
     void onReadyRead();
     void processBuffer();
+    void processQueued();
     bool parseHead(qsizetype headEnd);
     void reject(int status, const char* code, const char* message);
     void writeResponse(const HttpResponse& response, bool close);

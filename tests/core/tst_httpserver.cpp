@@ -83,6 +83,30 @@ private slots:
         QCOMPARE(bodies, (QList<QByteArray>{"POST /slow A", "GET /fast "}));
     }
 
+    void manyPipelinedRequestsDoNotExhaustTheStack()
+    {
+        auto server = start();
+        const quint16 port = server->serverPort();
+        // Tiny requests answered at once, all in one write: handling them must not nest.
+        const int answered = offThread(
+            [port] {
+                RawHttpClient client;
+                client.connectTo(port);
+                QByteArray burst;
+                constexpr int kRequests = 20000;
+                for (int i = 0; i < kRequests; ++i)
+                    burst += "GET /p HTTP/1.1\r\n\r\n";
+                std::thread writer([&client, burst] { client.sendRaw(burst); });
+                int ok = 0;
+                for (int i = 0; i < kRequests; ++i)
+                    ok += client.readResponse(10000).status == 200;
+                writer.join();
+                return ok;
+            },
+            120000);
+        QCOMPARE(answered, 20000);
+    }
+
     void expectContinueIsHonoured()
     {
         auto server = start();
