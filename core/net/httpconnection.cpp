@@ -113,7 +113,7 @@ void HttpConnection::processBuffer()
         HttpRequest request = std::move(m_request);
         m_request = HttpRequest{};
         m_request.peer = request.peer;
-        m_worker->handler()(std::move(request), HttpResponder(m_worker, m_id, m_serial));
+        m_worker->handler()(std::move(request), HttpResponder(m_worker->self(), m_id, m_serial));
     }
 }
 

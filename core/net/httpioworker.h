@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 
 namespace billbridge::net {
@@ -23,6 +24,10 @@ public:
                  const HttpLimits& limits);
     ~HttpIoWorker() override;
 
+    // The server owns workers through shared pointers; answers reach them through weak ones.
+    void setSelf(const std::weak_ptr<HttpIoWorker>& self) { m_self = self; }
+    const std::weak_ptr<HttpIoWorker>& self() const { return m_self; }
+
     void adopt(qintptr socketDescriptor);
     void deliver(std::uint64_t connectionId, std::uint64_t requestSerial, HttpResponse response);
     void closeAll();
@@ -36,6 +41,7 @@ private:
     const HttpServer::Handler& m_handler;
     const HttpServer::RejectionObserver& m_rejectionObserver;
     HttpLimits m_limits;
+    std::weak_ptr<HttpIoWorker> m_self;
     std::uint64_t m_nextId = 1;
     std::unordered_map<std::uint64_t, HttpConnection*> m_connections;
 };

@@ -8,17 +8,21 @@
 
 namespace billbridge::net {
 
-HttpResponder::HttpResponder(HttpIoWorker* worker, std::uint64_t connectionId, std::uint64_t requestSerial)
-    : m_worker(worker)
+HttpResponder::HttpResponder(std::weak_ptr<HttpIoWorker> worker, std::uint64_t connectionId,
+                             std::uint64_t requestSerial)
+    : m_worker(std::move(worker))
     , m_connectionId(connectionId)
     , m_requestSerial(requestSerial)
 {}
 
 void HttpResponder::send(HttpResponse response) const
 {
-    if (!m_worker)
+    // Holding the worker while posting keeps shutdown from deleting it in between; an event posted to a
+    // worker that is then deleted is discarded with it.
+    const std::shared_ptr<HttpIoWorker> alive = m_worker.lock();
+    if (!alive)
         return;
-    HttpIoWorker* worker = m_worker;
+    HttpIoWorker* worker = alive.get();
     if (QThread::currentThread() == worker->thread()) {
         worker->deliver(m_connectionId, m_requestSerial, std::move(response));
         return;
@@ -55,7 +59,8 @@ bool HttpServer::start(const QHostAddress& address, quint16 port)
         for (int i = 0; i < m_ioThreadCount; ++i) {
             auto* thread = new QThread;
             thread->setObjectName(QStringLiteral("http-io-%1").arg(i));
-            auto* worker = new HttpIoWorker(m_handler, m_rejectionObserver, m_limits);
+            auto worker = std::make_shared<HttpIoWorker>(m_handler, m_rejectionObserver, m_limits);
+            worker->setSelf(worker);
             worker->moveToThread(thread);
             thread->start();
             m_threads.push_back(thread);
@@ -67,7 +72,7 @@ bool HttpServer::start(const QHostAddress& address, quint16 port)
 
 void HttpServer::incomingConnection(qintptr socketDescriptor)
 {
-    HttpIoWorker* worker = m_workers[m_nextWorker++ % m_workers.size()];
+    HttpIoWorker* worker = m_workers[m_nextWorker++ % m_workers.size()].get();
     QMetaObject::invokeMethod(
         worker, [worker, socketDescriptor] { worker->adopt(socketDescriptor); }, Qt::QueuedConnection);
 }
@@ -76,13 +81,13 @@ void HttpServer::shutdown()
 {
     close();
     for (std::size_t i = 0; i < m_workers.size(); ++i) {
-        HttpIoWorker* worker = m_workers[i];
+        HttpIoWorker* worker = m_workers[i].get();
         // Queued behind any answers already posted to this thread, so those are written first.
         QMetaObject::invokeMethod(
             worker, [worker] { worker->closeAll(); }, Qt::BlockingQueuedConnection);
         m_threads[i]->quit();
         m_threads[i]->wait();
-        delete worker;
+        m_workers[i].reset(); // deleted here unless an answer is being posted to it right now
         delete m_threads[i];
     }
     m_workers.clear();

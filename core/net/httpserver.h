@@ -28,15 +28,16 @@ struct HttpLimits {
 };
 
 // Lets a handler answer later and from any thread, e.g. once a database commit is durable. Answering
-// a request whose connection has gone is a harmless no-op.
+// a request whose connection has gone, or whose server has shut down, is a harmless no-op.
 class HttpResponder final {
 public:
     HttpResponder() = default;
-    HttpResponder(HttpIoWorker* worker, std::uint64_t connectionId, std::uint64_t requestSerial);
+    HttpResponder(std::weak_ptr<HttpIoWorker> worker, std::uint64_t connectionId,
+                  std::uint64_t requestSerial);
     void send(HttpResponse response) const;
 
 private:
-    HttpIoWorker* m_worker = nullptr;
+    std::weak_ptr<HttpIoWorker> m_worker;
     std::uint64_t m_connectionId = 0;
     std::uint64_t m_requestSerial = 0;
 };
@@ -76,7 +77,7 @@ private:
     HttpLimits m_limits;
     int m_ioThreadCount;
     std::vector<QThread*> m_threads;
-    std::vector<HttpIoWorker*> m_workers;
+    std::vector<std::shared_ptr<HttpIoWorker>> m_workers;
     std::size_t m_nextWorker = 0;
 };
 

@@ -78,7 +78,7 @@ bool WebhookReceiver::start(QString* error)
     m_server->setRejectionObserver([this](int status, const QByteArray& code, const QHostAddress& peer) {
         if (status == 408)
             return; // an idle or stalled client, not a delivery
-        m_rejected.fetch_add(1, std::memory_order_relaxed);
+        m_counters->rejected.fetch_add(1, std::memory_order_relaxed);
         m_writer.addToCounter(QStringLiteral("webhook.rejected.") + QString::fromLatin1(code));
         qCWarning(lcReceiver).noquote() << QStringLiteral("rejected request from %1 - %2 (HTTP %3)")
                                                .arg(peer.toString(), QString::fromLatin1(code))
@@ -130,8 +130,9 @@ QString WebhookReceiver::listenAddress() const
 
 WebhookReceiverStats WebhookReceiver::stats() const
 {
-    return {m_stored.load(),        m_duplicates.load(), m_rejected.load(),
-            m_storeFailures.load(), m_live.load(),       m_test.load()};
+    const Counters& c = *m_counters;
+    return {c.stored.load(),        c.duplicates.load(), c.rejected.load(),
+            c.storeFailures.load(), c.live.load(),       c.test.load()};
 }
 
 void WebhookReceiver::handle(net::HttpRequest&& request, net::HttpResponder responder)
@@ -163,7 +164,7 @@ void WebhookReceiver::handle(net::HttpRequest&& request, net::HttpResponder resp
 void WebhookReceiver::rejectRequest(const net::HttpRequest& request, const net::HttpResponder& responder,
                                     int status, const QString& code, const QString& message)
 {
-    m_rejected.fetch_add(1, std::memory_order_relaxed);
+    m_counters->rejected.fetch_add(1, std::memory_order_relaxed);
     m_writer.addToCounter(QStringLiteral("webhook.rejected.") + code);
     // Never the body: it carries customers' names and emails.
     qCWarning(lcReceiver).noquote() << QStringLiteral("rejected webhook from %1 - %2 (%3 bytes)")
@@ -199,9 +200,10 @@ void WebhookReceiver::handleWebhook(net::HttpRequest&& request, const net::HttpR
 
     store::WriteRequest write;
     write.events.push_back(std::move(event));
-    m_writer.submit(std::move(write), [this, responder, eventId, livemode](const store::WriteResult& result) {
+    m_writer.submit(std::move(write), [counters = m_counters, responder, eventId,
+                                       livemode](const store::WriteResult& result) {
         if (!result.committed) {
-            m_storeFailures.fetch_add(1, std::memory_order_relaxed);
+            counters->storeFailures.fetch_add(1, std::memory_order_relaxed);
             qCCritical(lcReceiver).noquote() << "could not store" << eventId << "-" << result.error;
             // 503 makes Stripe deliver the event again later; nothing is acknowledged that is not on disk.
             responder.send(
@@ -210,9 +212,9 @@ void WebhookReceiver::handleWebhook(net::HttpRequest&& request, const net::HttpR
             return;
         }
         const bool duplicate = result.outcomes.front() == store::InsertOutcome::Duplicate;
-        (duplicate ? m_duplicates : m_stored).fetch_add(1, std::memory_order_relaxed);
+        (duplicate ? counters->duplicates : counters->stored).fetch_add(1, std::memory_order_relaxed);
         if (!duplicate)
-            (livemode ? m_live : m_test).fetch_add(1, std::memory_order_relaxed);
+            (livemode ? counters->live : counters->test).fetch_add(1, std::memory_order_relaxed);
         responder.send(net::HttpResponse::json(200, compact({{QStringLiteral("received"), true},
                                                              {QStringLiteral("id"), eventId},
                                                              {QStringLiteral("duplicate"), duplicate}})));

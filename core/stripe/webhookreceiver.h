@@ -79,12 +79,16 @@ private:
     Clock m_clock;
     std::unique_ptr<net::HttpServer> m_server;
     std::int64_t m_startedAtMs = 0;
-    std::atomic<std::int64_t> m_stored{0};
-    std::atomic<std::int64_t> m_duplicates{0};
-    std::atomic<std::int64_t> m_rejected{0};
-    std::atomic<std::int64_t> m_storeFailures{0};
-    std::atomic<std::int64_t> m_live{0};
-    std::atomic<std::int64_t> m_test{0};
+    // Shared with the writer's completions, which may run after this object is gone.
+    struct Counters {
+        std::atomic<std::int64_t> stored{0};
+        std::atomic<std::int64_t> duplicates{0};
+        std::atomic<std::int64_t> rejected{0};
+        std::atomic<std::int64_t> storeFailures{0};
+        std::atomic<std::int64_t> live{0};
+        std::atomic<std::int64_t> test{0};
+    };
+    std::shared_ptr<Counters> m_counters = std::make_shared<Counters>();
 };
 
 } // namespace billbridge::stripe
