@@ -40,5 +40,6 @@ int runBackfill(const QStringList& arguments);
 int runEvents(const QStringList& arguments);
 int runStats(const QStringList& arguments);
 int runConnections(const QStringList& arguments);
+int runDemo(const QStringList& arguments);
 
 } // namespace billbridge::cli

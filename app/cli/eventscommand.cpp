@@ -182,20 +182,26 @@ int runStats(const QStringList& arguments)
                     object.insert(name, qint64(value));
                 return object;
             };
-            QJsonObject root{{QStringLiteral("store"), path},
-                             {QStringLiteral("schema_version"), stats.schemaVersion},
-                             {QStringLiteral("events"), qint64(stats.events)},
-                             {QStringLiteral("live_events"), qint64(stats.liveEvents)},
-                             {QStringLiteral("test_events"), qint64(stats.testEvents)},
-                             {QStringLiteral("duplicates_seen"), qint64(stats.duplicatesSeen)},
-                             {QStringLiteral("by_source"), toObject(stats.bySource)},
-                             {QStringLiteral("by_type"), toObject(stats.byType)},
-                             {QStringLiteral("counters"), toObject(stats.counters)},
-                             {QStringLiteral("newest_event"), stats.newestEventId}};
+            QJsonObject root{
+                {QStringLiteral("store"), path},
+                {QStringLiteral("demo"), events.state(QStringLiteral("store.demo")) == QLatin1String("true")},
+                {QStringLiteral("schema_version"), stats.schemaVersion},
+                {QStringLiteral("events"), qint64(stats.events)},
+                {QStringLiteral("live_events"), qint64(stats.liveEvents)},
+                {QStringLiteral("test_events"), qint64(stats.testEvents)},
+                {QStringLiteral("duplicates_seen"), qint64(stats.duplicatesSeen)},
+                {QStringLiteral("by_source"), toObject(stats.bySource)},
+                {QStringLiteral("by_type"), toObject(stats.byType)},
+                {QStringLiteral("counters"), toObject(stats.counters)},
+                {QStringLiteral("newest_event"), stats.newestEventId}};
             printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)));
             return ExitOk;
         }
-        printOut(QStringLiteral("store            %1 (schema %2)").arg(path).arg(stats.schemaVersion));
+        const bool demo = events.state(QStringLiteral("store.demo")) == QLatin1String("true");
+        printOut(QStringLiteral("store            %1 (schema %2)%3")
+                     .arg(path)
+                     .arg(stats.schemaVersion)
+                     .arg(demo ? QStringLiteral("  DEMO: generated data, not a Stripe account") : QString()));
         printOut(QStringLiteral("events           %1 (%2 test, %3 live)")
                      .arg(stats.events)
                      .arg(stats.testEvents)

@@ -17,6 +17,7 @@ Commands:
   events show   print one stored event's raw payload
   stats         summarise the store
   connections   set, show, test or clear the Stripe credentials
+  demo create   generate a made-up Stripe history into a separate DEMO store
 
 Run 'billbridge-cli <command> --help' for a command's options.
 )";
@@ -40,6 +41,7 @@ int main(int argc, char** argv)
         {QStringLiteral("events"), runEvents},
         {QStringLiteral("stats"), runStats},
         {QStringLiteral("connections"), runConnections},
+        {QStringLiteral("demo"), runDemo},
     };
 
     QStringList arguments = QCoreApplication::arguments();
