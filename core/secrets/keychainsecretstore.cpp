@@ -111,6 +111,12 @@ void confirmWritable(const QString& service, SecretStore::Callback done)
 
 } // namespace
 
+QString KeychainSecretStore::defaultService()
+{
+    const QString fromEnvironment = qEnvironmentVariable("BILLBRIDGE_KEYCHAIN_SERVICE").trimmed();
+    return fromEnvironment.isEmpty() ? QString(kDefaultService) : fromEnvironment;
+}
+
 KeychainSecretStore::KeychainSecretStore(QString service)
     : m_service(std::move(service))
 {}

@@ -14,8 +14,11 @@ class KeychainSecretStore final : public SecretStore {
 public:
     static constexpr QLatin1String kDefaultService{"Billbridge"};
 
-    // Tests pass their own service name so that they never touch a person's real entries.
-    explicit KeychainSecretStore(QString service = QString(kDefaultService));
+    // The service name: BILLBRIDGE_KEYCHAIN_SERVICE when set (separate credential sets, e.g. staging and
+    // production, or tests that must never touch a person's real entries), else "Billbridge".
+    static QString defaultService();
+
+    explicit KeychainSecretStore(QString service = defaultService());
 
     QString service() const { return m_service; }
 

@@ -509,6 +509,9 @@ QProcessEnvironment TestBackfill::cliEnvironment(const QByteArray& key) const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("BILLBRIDGE_STRIPE_API_BASE"), m_server->baseUrl().toString());
+    // Whatever other tests keep in the keychain must not stand in for a missing STRIPE_API_KEY here.
+    environment.insert(QStringLiteral("BILLBRIDGE_KEYCHAIN_SERVICE"),
+                       QStringLiteral("Billbridge-test-backfill"));
     if (key.isEmpty())
         environment.remove(QStringLiteral("STRIPE_API_KEY"));
     else

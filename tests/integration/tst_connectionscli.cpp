@@ -10,9 +10,9 @@
 
 #include <utility>
 
-// Drives the real `billbridge-cli connections …` against the keychain service "Billbridge". That is the
-// service a person's real credentials live under, so the test runs only inside the private keyring of
-// packaging/with-test-keyring.sh (BILLBRIDGE_TEST_KEYCHAIN=1).
+// Drives the real `billbridge-cli connections …` against a real keychain, under a service of its own
+// (BILLBRIDGE_KEYCHAIN_SERVICE) so that neither a person's entries nor other tests' are touched. It runs
+// inside the private keyring of packaging/with-test-keyring.sh (BILLBRIDGE_TEST_KEYCHAIN=1).
 
 namespace {
 
@@ -75,6 +75,7 @@ QProcessEnvironment tst_ConnectionsCli::environment(const QList<std::pair<QStrin
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("STRIPE_API_KEY"));
     env.remove(QStringLiteral("STRIPE_WEBHOOK_SECRET"));
+    env.insert(QStringLiteral("BILLBRIDGE_KEYCHAIN_SERVICE"), QStringLiteral("Billbridge-test-connections"));
     // Debug lines would make the output checks depend on logging settings.
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("billbridge.*.debug=false"));
     for (const auto& [name, value] : extra)
@@ -119,9 +120,8 @@ void tst_ConnectionsCli::verifyNoSecretShown(const Run& result)
 void tst_ConnectionsCli::initTestCase()
 {
     if (qEnvironmentVariable("BILLBRIDGE_TEST_KEYCHAIN") != QLatin1String("1"))
-        QSKIP("changes the keychain entries of 'Billbridge'; run it under packaging/with-test-keyring.sh, "
-              "which "
-              "provides a private keyring");
+        QSKIP("needs a Secret Service; run it under packaging/with-test-keyring.sh, which provides a private "
+              "keyring");
     QVERIFY2(QFile::exists(QStringLiteral(BILLBRIDGE_CLI_PATH)), BILLBRIDGE_CLI_PATH);
 }
 

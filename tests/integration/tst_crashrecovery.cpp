@@ -42,10 +42,12 @@ private:
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
+        environment.insert(QStringLiteral("BILLBRIDGE_KEYCHAIN_SERVICE"),
+                           QStringLiteral("Billbridge-test-crash"));
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(BILLBRIDGE_CLI_PATH),
                       {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
-                       QStringLiteral("127.0.0.1:0")});
+                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-poll")});
         if (!process.waitForStarted(10000))
             return 0;
         static const QRegularExpression listening(
