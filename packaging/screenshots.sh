@@ -2,6 +2,8 @@
 # Renders the console's screenshots for the documentation without a display (Qt's offscreen platform):
 #   docs/screenshots/console.png        the console on STORE_PATH
 #   docs/screenshots/console-empty.png  the first-run state, on a store path that does not exist yet
+#   docs/screenshots/connections.png    File → Connections…, against a fresh private keyring (nothing saved)
+#   docs/screenshots/connections-no-keychain.png  the same dialog when no keychain can be reached
 # Both probe the receiver at RECEIVER (default: $BILLBRIDGE_RECEIVER, else 127.0.0.1:8787), so a running
 # `billbridge-cli serve` shows as running. Language, time zone and settings are pinned so that runs on
 # different machines give the same pictures apart from the clock.
@@ -46,3 +48,16 @@ unset BILLBRIDGE_DB BILLBRIDGE_RECEIVER
 echo "wrote $out/console.png"
 "$app" --db "$work/empty/billbridge.sqlite" --receiver "$receiver" --grab "$out/console-empty.png"
 echo "wrote $out/console-empty.png"
+
+# The dialog reads the keychain: a private, empty one (packaging/with-test-keyring.sh) shows the plain form,
+# no session bus at all shows how the dialog explains a missing keychain.
+if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
+    "$root/packaging/with-test-keyring.sh" env QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC \
+        "$app" --db "$store" --receiver "$receiver" --connections --grab "$out/connections.png"
+    echo "wrote $out/connections.png"
+else
+    echo "screenshots.sh: dbus-run-session or gnome-keyring-daemon missing; skipped connections.png" >&2
+fi
+env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u WAYLAND_DISPLAY \
+    "$app" --db "$store" --receiver "$receiver" --connections --grab "$out/connections-no-keychain.png"
+echo "wrote $out/connections-no-keychain.png"

@@ -1,7 +1,10 @@
 #include "common/translations.h"
-#include "home/homewindow.h"
+#include "connections/connectionsdialog.h"
+#include "connections/sessionsecretstore.h"
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
+#include "mainwindow/mainwindow.h"
+#include "secrets/keychainsecretstore.h"
 #include "store/database.h"
 
 #include <QApplication>
@@ -21,29 +24,42 @@ void printError(const QString& message)
     std::fprintf(stderr, "billbridge: %s\n", message.toLocal8Bit().constData());
 }
 
-// --grab: once the first figures are on screen, save the window as an image and quit. Used for the
-// documentation's screenshots, so it must never hang: without figures after a while it gives up.
-void grabWhenReady(billbridge::widgets::HomeWindow* window, const QString& path)
+void savePicture(QWidget* widget, const QString& path)
 {
-    using billbridge::widgets::HomeWindow;
-    const auto save = [window, path] {
-        // The last update may have shown or hidden panels; a short pause lets the layouts settle.
-        QTimer::singleShot(200, window, [window, path] {
-            if (!window->grab().save(path)) {
-                printError(QCoreApplication::translate("main",
-                                                       "cannot write the picture to %1. Check that its "
+    if (!widget->grab().save(path)) {
+        printError(QCoreApplication::translate("main", "cannot write the picture to %1. Check that its "
                                                        "folder exists and is writable.")
-                               .arg(path));
-                QCoreApplication::exit(kExitFailure);
+                       .arg(path));
+        QCoreApplication::exit(kExitFailure);
+        return;
+    }
+    QCoreApplication::quit();
+}
+
+// --grab: once the first figures are on screen, save the window (or, with --connections, the dialog once it
+// has read the saved values) as an image and quit. Used for the documentation's screenshots, so it must
+// never hang: without figures after a while it gives up.
+void grabWhenReady(billbridge::widgets::MainWindow* window, const QString& path, bool connections)
+{
+    using billbridge::widgets::ConnectionsDialog;
+    using billbridge::widgets::MainWindow;
+    const auto save = [window, path, connections] {
+        // The last update may have shown or hidden panels; a short pause lets the layouts settle.
+        QTimer::singleShot(200, window, [window, path, connections] {
+            ConnectionsDialog* dialog = connections ? window->connectionsDialog() : nullptr;
+            if (dialog == nullptr || !dialog->isLoading()) {
+                savePicture(dialog ? static_cast<QWidget*>(dialog) : window, path);
                 return;
             }
-            QCoreApplication::quit();
+            QObject::connect(dialog, &ConnectionsDialog::loaded, dialog, [dialog, path] {
+                QTimer::singleShot(200, dialog, [dialog, path] { savePicture(dialog, path); });
+            });
         });
     };
     if (window->isReady())
         save();
     else
-        QObject::connect(window, &HomeWindow::ready, window, save);
+        QObject::connect(window, &MainWindow::ready, window, save);
     QTimer::singleShot(30000, window, [] {
         printError(QCoreApplication::translate("main", "the window did not show the store and the receiver "
                                                        "within 30 s; no picture was taken."));
@@ -85,19 +101,31 @@ int main(int argc, char** argv)
         QCoreApplication::translate(
             "main", "Save a picture of the window to FILE once it shows the first figures, then quit."),
         QCoreApplication::translate("main", "FILE"));
-    parser.addOptions({dbOption, receiverOption, grabOption});
+    const QCommandLineOption connectionsOption(
+        QStringLiteral("connections"),
+        QCoreApplication::translate("main",
+                                    "Open the Connections dialog at start (with --grab: picture it)."));
+    parser.addOptions({dbOption, receiverOption, grabOption, connectionsOption});
     parser.process(app);
 
     widgets::StoreSummary storeSummary(store::Database::resolvePath(parser.value(dbOption)));
     widgets::ReceiverProbe receiverProbe(
         widgets::ReceiverProbe::resolveAddress(parser.value(receiverOption)));
-    widgets::HomeWindow window(&storeSummary, &receiverProbe);
+    // Credentials live in the keychain; values the operator keeps for this session only live here, in memory.
+    secrets::KeychainSecretStore keychain;
+    widgets::SessionSecretStore sessionSecrets;
+    widgets::ConnectionServices connections;
+    connections.secrets = &keychain;
+    connections.sessionSecrets = &sessionSecrets;
+    widgets::MainWindow window(&storeSummary, &receiverProbe, connections);
     const QString grabPath = parser.value(grabOption);
     if (grabPath.isEmpty())
-        window.restoreSavedGeometry();
+        window.restoreSavedState();
     else
-        grabWhenReady(&window, grabPath);
+        grabWhenReady(&window, grabPath, parser.isSet(connectionsOption));
     window.show();
+    if (parser.isSet(connectionsOption))
+        window.openConnections();
     storeSummary.start();
     receiverProbe.start();
     return QApplication::exec();

@@ -1,9 +1,11 @@
+// The Overview page (store, receiver, first steps) as it appears in the main window, with its menus.
 #include "common/translations.h"
+#include "connections/sessionsecretstore.h"
 #include "home/gettingstartedpanel.h"
-#include "home/homewindow.h"
 #include "home/modebadge.h"
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
+#include "mainwindow/mainwindow.h"
 #include "store/database.h"
 #include "store/eventwriter.h"
 #include "store/sqlite.h"
@@ -32,7 +34,7 @@
 #include <memory>
 
 using namespace billbridge;
-using widgets::HomeWindow;
+using widgets::MainWindow;
 using widgets::ReceiverProbe;
 using widgets::StoreSummary;
 
@@ -82,7 +84,7 @@ struct Console {
     explicit Console(const QString& storePath, const QString& receiverAddress = unusedAddress())
         : store(storePath)
         , receiver(receiverAddress)
-        , window(&store, &receiver)
+        , window(&store, &receiver, services(&secrets))
     {
         store.setInterval(std::chrono::milliseconds(50));
         receiver.setInterval(std::chrono::milliseconds(50));
@@ -107,14 +109,22 @@ struct Console {
         return widget->isVisible();
     }
 
+    static widgets::ConnectionServices services(widgets::SessionSecretStore* secrets)
+    {
+        widgets::ConnectionServices result;
+        result.secrets = secrets;
+        return result;
+    }
+
+    widgets::SessionSecretStore secrets;
     StoreSummary store;
     ReceiverProbe receiver;
-    HomeWindow window;
+    MainWindow window;
 };
 
 } // namespace
 
-class TestHomeWindow final : public QObject {
+class TestOverview final : public QObject {
     Q_OBJECT
 
 private slots:
@@ -139,7 +149,7 @@ private:
     QTemporaryDir m_config;
 };
 
-void TestHomeWindow::initTestCase()
+void TestOverview::initTestCase()
 {
     // Settings must not touch the real user's configuration.
     QVERIFY(m_config.isValid());
@@ -150,12 +160,12 @@ void TestHomeWindow::initTestCase()
     QVERIFY(!widgets::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
 }
 
-void TestHomeWindow::cleanup()
+void TestOverview::cleanup()
 {
     widgets::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
-void TestHomeWindow::missingStoreExplainsTheNextSteps()
+void TestOverview::missingStoreExplainsTheNextSteps()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
@@ -185,7 +195,7 @@ void TestHomeWindow::missingStoreExplainsTheNextSteps()
     QVERIFY(!QFileInfo::exists(path));
 }
 
-void TestHomeWindow::emptyStoreShowsNoneYet()
+void TestOverview::emptyStoreShowsNoneYet()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
@@ -198,7 +208,7 @@ void TestHomeWindow::emptyStoreShowsNoneYet()
     QVERIFY(!console.visible("modeBadge"));
 }
 
-void TestHomeWindow::storeWithEventsShowsCountAndTestBadge()
+void TestOverview::storeWithEventsShowsCountAndTestBadge()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
@@ -216,10 +226,10 @@ void TestHomeWindow::storeWithEventsShowsCountAndTestBadge()
              qPrintable(console.text("newestEvent")));
     QVERIFY(!console.visible("gettingStarted"));
     QVERIFY(!console.visible("storeMessage"));
-    QVERIFY(console.text("lastUpdated").startsWith(QLatin1String("Updated ")));
+    QCOMPARE(console.text("statusEvents"), QStringLiteral("Events: 3"));
 }
 
-void TestHomeWindow::newEventsAppearWithoutReopening()
+void TestOverview::newEventsAppearWithoutReopening()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
@@ -232,7 +242,7 @@ void TestHomeWindow::newEventsAppearWithoutReopening()
     QVERIFY(!console.visible("gettingStarted"));
 }
 
-void TestHomeWindow::badgeFollowsTheModesPresent_data()
+void TestOverview::badgeFollowsTheModesPresent_data()
 {
     QTest::addColumn<qint64>("live");
     QTest::addColumn<qint64>("test");
@@ -243,7 +253,7 @@ void TestHomeWindow::badgeFollowsTheModesPresent_data()
     QTest::newRow("both") << qint64(2) << qint64(5) << QStringLiteral("LIVE + TEST");
 }
 
-void TestHomeWindow::badgeFollowsTheModesPresent()
+void TestOverview::badgeFollowsTheModesPresent()
 {
     QFETCH(qint64, live);
     QFETCH(qint64, test);
@@ -258,7 +268,7 @@ void TestHomeWindow::badgeFollowsTheModesPresent()
     QCOMPARE(badge->toolTip().isEmpty(), text.isEmpty());
 }
 
-void TestHomeWindow::newerSchemaShowsThePlainError()
+void TestOverview::newerSchemaShowsThePlainError()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
@@ -283,7 +293,7 @@ void TestHomeWindow::newerSchemaShowsThePlainError()
     QVERIFY(console.text("storeMessage").contains(QLatin1String("newer Billbridge")));
 }
 
-void TestHomeWindow::receiverRunningThenStopped()
+void TestOverview::receiverRunningThenStopped()
 {
     auto http = std::make_unique<QHttpServer>();
     auto* tcp = new QTcpServer;
@@ -310,7 +320,7 @@ void TestHomeWindow::receiverRunningThenStopped()
     QVERIFY(console.text("receiverDetails").startsWith(QLatin1String("Last check: ")));
 }
 
-void TestHomeWindow::invalidReceiverAddressIsExplained()
+void TestOverview::invalidReceiverAddressIsExplained()
 {
     QTemporaryDir dir;
     Console console(dir.filePath(QStringLiteral("store.sqlite")), QStringLiteral("8787"));
@@ -321,13 +331,14 @@ void TestHomeWindow::invalidReceiverAddressIsExplained()
              QStringLiteral("stripe listen --forward-to 127.0.0.1:8787/stripe/webhook"));
 }
 
-void TestHomeWindow::readyIsEmittedOnceBothHaveReported()
+void TestOverview::readyIsEmittedOnceBothHaveReported()
 {
     QTemporaryDir dir;
     StoreSummary store(dir.filePath(QStringLiteral("store.sqlite")));
     ReceiverProbe receiver(unusedAddress());
-    HomeWindow window(&store, &receiver);
-    QSignalSpy ready(&window, &HomeWindow::ready);
+    widgets::SessionSecretStore secrets;
+    MainWindow window(&store, &receiver, Console::services(&secrets));
+    QSignalSpy ready(&window, &MainWindow::ready);
     QVERIFY(!window.isReady());
     store.refresh();
     QTRY_VERIFY(store.hasResult());
@@ -343,7 +354,7 @@ void TestHomeWindow::readyIsEmittedOnceBothHaveReported()
     QCOMPARE(ready.count(), 1);
 }
 
-void TestHomeWindow::germanTranslationLoadsAndSwitchesLive()
+void TestOverview::germanTranslationLoadsAndSwitchesLive()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
@@ -370,7 +381,7 @@ void TestHomeWindow::germanTranslationLoadsAndSwitchesLive()
     QCOMPARE(storePanel->title(), QStringLiteral("Event store"));
 }
 
-void TestHomeWindow::aboutBoxNamesVersionAndStore()
+void TestOverview::aboutBoxNamesVersionAndStore()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
@@ -391,7 +402,7 @@ void TestHomeWindow::aboutBoxNamesVersionAndStore()
     QVERIFY(console.window.isVisible());
 }
 
-void TestHomeWindow::quitClosesTheWindow()
+void TestOverview::quitClosesTheWindow()
 {
     QTemporaryDir dir;
     Console console(dir.filePath(QStringLiteral("billbridge.sqlite")));
@@ -403,7 +414,7 @@ void TestHomeWindow::quitClosesTheWindow()
     QVERIFY(!console.window.isVisible());
 }
 
-void TestHomeWindow::geometryIsRemembered()
+void TestOverview::geometryIsRemembered()
 {
     QSettings().clear();
     QTemporaryDir dir;
@@ -411,28 +422,28 @@ void TestHomeWindow::geometryIsRemembered()
     const QSize chosen(880, 640);
     {
         Console console(path);
-        console.window.restoreSavedGeometry();
+        console.window.restoreSavedState();
         QVERIFY(QTest::qWaitForWindowExposed(&console.window));
         console.window.resize(chosen);
         QTRY_COMPARE(console.window.size(), chosen);
         console.window.close();
     }
-    QVERIFY(QSettings().contains(QStringLiteral("home/geometry")));
+    QVERIFY(QSettings().contains(QStringLiteral("mainwindow/geometry")));
     {
         Console console(path);
         QVERIFY(console.window.size() != chosen);
-        console.window.restoreSavedGeometry();
+        console.window.restoreSavedState();
         QTRY_COMPARE(console.window.size(), chosen);
     }
     // A window that was not asked to remember leaves the saved geometry alone.
-    const QByteArray saved = QSettings().value(QStringLiteral("home/geometry")).toByteArray();
+    const QByteArray saved = QSettings().value(QStringLiteral("mainwindow/geometry")).toByteArray();
     {
         Console console(path);
         console.window.resize(800, 600);
         console.window.close();
     }
-    QCOMPARE(QSettings().value(QStringLiteral("home/geometry")).toByteArray(), saved);
+    QCOMPARE(QSettings().value(QStringLiteral("mainwindow/geometry")).toByteArray(), saved);
 }
 
-QTEST_MAIN(TestHomeWindow)
+QTEST_MAIN(TestOverview)
 #include "tst_homewindow.moc"

@@ -3,6 +3,7 @@
 #include "store/eventwriter.h"
 #include "store/sqlite.h"
 #include "stripe/stripeevent.h"
+#include "support/tempstore.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -74,6 +75,7 @@ private slots:
     void startReadsOffTheUiThreadAndKeepsRefreshing();
     void refreshesRequestedDuringAReadAreFolded();
     void storeAppearingLaterIsPickedUp();
+    void demoFlagAndPollCursorAreReported();
 };
 
 void TestStoreSummary::missingStoreIsReportedAndNotCreated()
@@ -228,6 +230,32 @@ void TestStoreSummary::storeAppearingLaterIsPickedUp()
         path, {eventJson(QStringLiteral("evt_9"), QStringLiteral("charge.succeeded"), 1700000000, true)}));
     QTRY_COMPARE(summary.snapshot().state, StoreSnapshot::State::Ready);
     QCOMPARE(summary.snapshot().events, 1);
+}
+
+void TestStoreSummary::demoFlagAndPollCursorAreReported()
+{
+    test::TempStore store;
+    QVERIFY(store.add({}, {}).committed);
+    store.stopWriter();
+    StoreSnapshot snapshot = StoreSummary::read(store.path());
+    QCOMPARE(snapshot.state, StoreSnapshot::State::Ready);
+    QVERIFY(!snapshot.demo);
+    QVERIFY(!snapshot.pollCursorKnown);
+    QVERIFY(!snapshot.pollLastRun);
+
+    QVERIFY(store
+                .add({}, {{QStringLiteral("store.demo"), QStringLiteral("true")},
+                          {QStringLiteral("poll.cursor"), QStringLiteral("evt_1")}})
+                .committed);
+    store.stopWriter();
+    snapshot = StoreSummary::read(store.path());
+    QVERIFY(snapshot.demo);
+    QVERIFY(snapshot.pollCursorKnown);
+
+    // Only the exact value counts: a store is not a demo because a key says something else.
+    QVERIFY(store.add({}, {{QStringLiteral("store.demo"), QStringLiteral("false")}}).committed);
+    store.stopWriter();
+    QVERIFY(!StoreSummary::read(store.path()).demo);
 }
 
 QTEST_GUILESS_MAIN(TestStoreSummary)

@@ -88,6 +88,8 @@ StoreSnapshot StoreSummary::read(const QString& path)
             snapshot.newestCreated = newest->fields.created;
             snapshot.newestType = newest->fields.type;
         }
+        snapshot.demo = events.state(QStringLiteral("store.demo")) == QLatin1String("true");
+        snapshot.pollCursorKnown = !events.state(QStringLiteral("poll.cursor")).isEmpty();
         snapshot.state = StoreSnapshot::State::Ready;
     } catch (const store::StoreError& error) {
         snapshot.state = StoreSnapshot::State::Failed;

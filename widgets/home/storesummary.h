@@ -29,6 +29,13 @@ struct StoreSnapshot {
     std::optional<std::int64_t> newestCreated; // Unix seconds, Stripe's `created`
     QString newestType;
     QString error; // the store's own explanation, which already names what to do
+    // The store was filled by the demo-data generator (intake_state `store.demo` = `true`): its events are
+    // made up, and every screen says so.
+    bool demo = false;
+    // The poller has recorded a position (intake_state `poll.cursor`). When it last did so is not readable
+    // through the store's read API yet, so `pollLastRun` stays empty until it is.
+    bool pollCursorKnown = false;
+    std::optional<QDateTime> pollLastRun;
     QDateTime readAt;
 };
 
