@@ -2,6 +2,7 @@
 #include "demo/demohistory.h"
 #include "demo/demostore.h"
 #include "store/database.h"
+#include "store/fulltextindexer.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -82,6 +83,15 @@ int createDemo(const QStringList& arguments)
     case demo::DemoStoreResult::Status::Failed:
         printError(result.message);
         return ExitStore;
+    }
+    // Index the text now, so that searching works in the console and CLI without a running `serve`.
+    try {
+        store::SqliteConnection connection = store::Database::openForWriting(path);
+        while (store::FullTextIndexer::indexBatch(connection, 1024) > 0) {
+        }
+    } catch (const store::StoreError& error) {
+        printError(QStringLiteral("the demo events are stored, but indexing them for search failed: %1")
+                       .arg(error.message()));
     }
 
     std::map<QString, int> byType;

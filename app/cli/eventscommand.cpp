@@ -45,8 +45,18 @@ int listEvents(const QStringList& arguments)
          QStringLiteral("type")});
     parser.addOption({QStringLiteral("customer"), QStringLiteral("Only events of this customer (cus_…)."),
                       QStringLiteral("id")});
+    parser.addOption({QStringLiteral("email"),
+                      QStringLiteral("Only events of the customer with this email address (any case)."),
+                      QStringLiteral("address")});
+    parser.addOption({QStringLiteral("search"),
+                      QStringLiteral("Only events whose payload text contains every word (a trailing * "
+                                     "matches a prefix). Covers events the full-text index has reached."),
+                      QStringLiteral("text")});
     parser.addOption({QStringLiteral("since"),
                       QStringLiteral("Only events created since 30d, 12h or a date."),
+                      QStringLiteral("when")});
+    parser.addOption({QStringLiteral("until"),
+                      QStringLiteral("Only events created before 30d, 12h ago or a date."),
                       QStringLiteral("when")});
     parser.addOption(
         {QStringLiteral("source"), QStringLiteral("webhook, poll or backfill."), QStringLiteral("source")});
@@ -79,6 +89,17 @@ int listEvents(const QStringList& arguments)
         }
         filter.createdFrom = *since;
     }
+    if (parser.isSet(QStringLiteral("until"))) {
+        const auto until =
+            parseSince(parser.value(QStringLiteral("until")), QDateTime::currentSecsSinceEpoch());
+        if (!until) {
+            printError(QStringLiteral("--until takes 30d, 12h, 45m or a date such as 2026-10-01"));
+            return ExitUsage;
+        }
+        filter.createdTo = *until;
+    }
+    filter.customerEmail = parser.value(QStringLiteral("email")).trimmed();
+    filter.text = parser.value(QStringLiteral("search"));
     if (parser.isSet(QStringLiteral("source"))) {
         filter.source = store::eventSourceFromString(parser.value(QStringLiteral("source")));
         if (!filter.source) {
@@ -96,6 +117,17 @@ int listEvents(const QStringList& arguments)
     try {
         store::EventStore events = store::EventStore::openForReading(databasePath(parser));
         const bool json = parser.isSet(QStringLiteral("json"));
+        if (!filter.text.isEmpty()) {
+            // Search only sees what the background indexer has reached; say so rather than look empty.
+            store::EventQuery query = events.query();
+            const std::int64_t indexed = query.fullTextIndexedSeq();
+            const std::int64_t latest = query.latestSeq();
+            if (indexed < latest)
+                printInfo(
+                    QStringLiteral("note: the newest %1 events are not in the full-text index yet; they are "
+                                   "searched once the indexer has caught up")
+                        .arg(latest - indexed));
+        }
         for (const store::StoredEvent& event : events.list(filter)) {
             if (json) {
                 printOut(QString::fromUtf8(QJsonDocument(toJson(event)).toJson(QJsonDocument::Compact)));

@@ -4,6 +4,7 @@
 #include "signalwatcher.h"
 #include "store/database.h"
 #include "store/eventwriter.h"
+#include "store/fulltextindexer.h"
 #include "stripe/eventpoller.h"
 #include "stripe/stripekeys.h"
 #include "stripe/webhookreceiver.h"
@@ -156,6 +157,11 @@ int runServe(const QStringList& arguments)
         return ExitStore;
     }
 
+    // Full-text indexing runs behind the receiver on its own thread, so acknowledgements never wait for it.
+    store::FullTextIndexer indexer(path, 64); // small batches keep its hold on the write lock short
+    indexer.start();
+    writer.setCommitObserver([&indexer](std::int64_t, int) { indexer.wake(); });
+
     stripe::WebhookReceiver receiver(config, writer);
     QString error;
     if (!receiver.start(&error)) {
@@ -216,6 +222,7 @@ int runServe(const QStringList& arguments)
             poller->stop();
         writer.stop();
         receiver.stop();
+        indexer.stop();
         const auto figures = receiver.stats();
         printInfo(QStringLiteral("stopped: %1 stored, %2 duplicates, %3 rejected")
                       .arg(figures.stored)

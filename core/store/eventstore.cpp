@@ -8,29 +8,9 @@ namespace billbridge::store {
 
 namespace {
 
-constexpr const char* kSummaryColumns =
-    "seq, id, type, created, livemode, api_version, account, object_type, object_id, customer_id, source, "
-    "received_at_ms, signature, signature_header, duplicate_count";
-
 StoredEvent readSummary(const SqliteStatement& row)
 {
-    StoredEvent event;
-    event.seq = row.int64(0);
-    event.fields.id = row.text(1);
-    event.fields.type = row.text(2);
-    event.fields.created = row.int64(3);
-    event.fields.livemode = row.int64(4) != 0;
-    event.fields.apiVersion = row.text(5);
-    event.fields.account = row.text(6);
-    event.fields.objectType = row.text(7);
-    event.fields.objectId = row.text(8);
-    event.fields.customerId = row.text(9);
-    event.source = eventSourceFromString(row.text(10)).value_or(EventSource::Webhook);
-    event.receivedAtMs = row.int64(11);
-    event.verdict = signatureVerdictFromString(row.text(12)).value_or(SignatureVerdict::Api);
-    event.signatureHeader = row.text(13).toLatin1();
-    event.duplicateCount = row.int64(14);
-    return event;
+    return EventQuery::readSummary(row);
 }
 
 std::vector<std::pair<QString, std::int64_t>> readPairs(SqliteConnection& connection, const char* sql)
@@ -68,76 +48,29 @@ std::int64_t EventStore::count()
 
 std::vector<StoredEvent> EventStore::list(const EventFilter& filter)
 {
-    QString sql =
-        QStringLiteral("SELECT ") + QString::fromLatin1(kSummaryColumns) + QStringLiteral(" FROM events");
-    QStringList conditions;
-    int parameter = 0;
-    QStringList typeTerms;
-    for (int i = 0; i < filter.types.size(); ++i)
-        typeTerms << QStringLiteral("type GLOB ?%1").arg(++parameter);
-    if (!typeTerms.isEmpty())
-        conditions << QLatin1Char('(') + typeTerms.join(QStringLiteral(" OR ")) + QLatin1Char(')');
-    const int customerParameter = filter.customerId.isEmpty() ? 0 : ++parameter;
-    if (customerParameter)
-        conditions << QStringLiteral("customer_id = ?%1").arg(customerParameter);
-    const int fromParameter = filter.createdFrom ? ++parameter : 0;
-    if (fromParameter)
-        conditions << QStringLiteral("created >= ?%1").arg(fromParameter);
-    const int toParameter = filter.createdTo ? ++parameter : 0;
-    if (toParameter)
-        conditions << QStringLiteral("created < ?%1").arg(toParameter);
-    const int sourceParameter = filter.source ? ++parameter : 0;
-    if (sourceParameter)
-        conditions << QStringLiteral("source = ?%1").arg(sourceParameter);
-    const int liveParameter = filter.livemode ? ++parameter : 0;
-    if (liveParameter)
-        conditions << QStringLiteral("livemode = ?%1").arg(liveParameter);
-    if (!conditions.isEmpty())
-        sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY created DESC, seq DESC LIMIT ?%1").arg(++parameter);
-
-    const QByteArray utf8 = sql.toUtf8();
-    SqliteStatement statement = m_connection.prepare(utf8.constData());
-    int index = 0;
-    for (const QString& type : filter.types)
-        statement.bind(++index, type);
-    if (customerParameter)
-        statement.bind(customerParameter, filter.customerId);
-    if (fromParameter)
-        statement.bind(fromParameter, *filter.createdFrom);
-    if (toParameter)
-        statement.bind(toParameter, *filter.createdTo);
-    if (sourceParameter)
-        statement.bind(sourceParameter, toString(*filter.source));
-    if (liveParameter)
-        statement.bind(liveParameter, *filter.livemode);
-    statement.bind(parameter, filter.limit);
-
-    std::vector<StoredEvent> events;
-    while (statement.step())
-        events.push_back(readSummary(statement));
-    return events;
+    return EventQuery(m_connection).page(filter, std::nullopt, filter.limit).events;
 }
 
 std::optional<StoredEvent> EventStore::find(const QString& eventId, bool withRaw)
 {
     SqliteStatement statement = m_connection.prepare(
         "SELECT seq, id, type, created, livemode, api_version, account, object_type, object_id, customer_id, "
-        "source, received_at_ms, signature, signature_header, duplicate_count, raw FROM events WHERE id = "
-        "?1");
+        "source, received_at_ms, signature, signature_header, duplicate_count, customer_email, raw FROM "
+        "events "
+        "WHERE id = ?1");
     statement.bind(1, eventId);
     if (!statement.step())
         return std::nullopt;
     StoredEvent event = readSummary(statement);
     if (withRaw)
-        event.raw = statement.blob(15);
+        event.raw = statement.blob(16);
     return event;
 }
 
 std::optional<StoredEvent> EventStore::newest()
 {
-    const QByteArray sql =
-        QByteArray("SELECT ") + kSummaryColumns + " FROM events ORDER BY created DESC, seq DESC LIMIT 1";
+    const QByteArray sql = QByteArray("SELECT ") + EventQuery::summaryColumns() +
+                           " FROM events ORDER BY created DESC, seq DESC LIMIT 1";
     SqliteStatement statement = m_connection.prepare(sql.constData());
     if (!statement.step())
         return std::nullopt;

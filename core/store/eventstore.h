@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/eventfilter.h"
+#include "store/eventquery.h"
 #include "store/eventrecord.h"
 #include "store/sqlite.h"
 
@@ -13,17 +15,6 @@
 #include <vector>
 
 namespace billbridge::store {
-
-struct EventFilter {
-    // Exact names or patterns with '*' ("invoice.*"); any may match.
-    QStringList types;
-    QString customerId;
-    std::optional<std::int64_t> createdFrom; // inclusive, Unix seconds
-    std::optional<std::int64_t> createdTo;   // exclusive
-    std::optional<EventSource> source;
-    std::optional<bool> livemode;
-    int limit = 100;
-};
 
 struct StoreStats {
     std::int64_t events = 0;
@@ -48,8 +39,11 @@ public:
     static EventStore openForReading(const QString& path);
 
     std::int64_t count();
-    // Newest first.
+    // Newest first, at most filter.limit events.
     std::vector<StoredEvent> list(const EventFilter& filter);
+    // Paged, filtered access for the event browser. The query borrows this store's connection: use it
+    // while the store lives and is not moved.
+    EventQuery query() { return EventQuery(m_connection); }
     std::optional<StoredEvent> find(const QString& eventId, bool withRaw = true);
     // The most recent event by Stripe's `created` (ties: the one stored last).
     std::optional<StoredEvent> newest();

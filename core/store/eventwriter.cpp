@@ -36,8 +36,8 @@ struct EventWriter::Statements {
     {
         insertEvent = connection.prepare(
             "INSERT INTO events (id, type, created, livemode, api_version, account, object_type, object_id, "
-            "customer_id, source, received_at_ms, signature, signature_header, raw) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO "
+            "customer_id, source, received_at_ms, signature, signature_header, raw, customer_email) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (id) DO "
             "NOTHING");
         countDuplicate = connection.prepare("UPDATE events SET duplicate_count = duplicate_count + 1, "
                                             "last_duplicate_at_ms = ?2 WHERE id = ?1");
@@ -281,7 +281,8 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
                         .bind(13, event.signatureHeader.isEmpty()
                                       ? QString()
                                       : QString::fromLatin1(event.signatureHeader))
-                        .bindBlob(14, event.raw);
+                        .bindBlob(14, event.raw)
+                        .bind(15, f.customerEmail.isEmpty() ? QString() : f.customerEmail);
                     s.insertEvent.step();
                     s.insertEvent.reset();
                     if (s.connection.changes() == 1) {

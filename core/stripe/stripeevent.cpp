@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <initializer_list>
 #include <optional>
 
 namespace billbridge::stripe {
@@ -48,6 +49,7 @@ public:
     std::optional<double> created;
     std::optional<bool> livemode;
     std::optional<QString> dataObjectId, dataObjectType, customerId, expandedCustomerId;
+    std::optional<QString> email, customerEmail, receiptEmail, customerDetailsEmail, billingDetailsEmail;
     bool customerIsObject = false;
 
 private:
@@ -66,7 +68,14 @@ private:
         DataObjectId,
         DataObjectType,
         Customer,
-        CustomerId
+        CustomerId,
+        Email,
+        CustomerEmail,
+        ReceiptEmail,
+        CustomerDetails,
+        CustomerDetailsEmail,
+        BillingDetails,
+        BillingDetailsEmail
     };
 
     bool fail(const char* reason)
@@ -114,9 +123,23 @@ private:
                 return Slot::DataObjectType;
             if (key == "customer")
                 return Slot::Customer;
+            if (key == "email")
+                return Slot::Email;
+            if (key == "customer_email")
+                return Slot::CustomerEmail;
+            if (key == "receipt_email")
+                return Slot::ReceiptEmail;
+            if (key == "customer_details")
+                return Slot::CustomerDetails;
+            if (key == "billing_details")
+                return Slot::BillingDetails;
             return Slot::None;
         case Slot::Customer:
             return key == "id" ? Slot::CustomerId : Slot::None;
+        case Slot::CustomerDetails:
+            return key == "email" ? Slot::CustomerDetailsEmail : Slot::None;
+        case Slot::BillingDetails:
+            return key == "email" ? Slot::BillingDetailsEmail : Slot::None;
         default:
             return Slot::None;
         }
@@ -152,6 +175,21 @@ private:
         case Slot::CustomerId:
             expandedCustomerId = text;
             break;
+        case Slot::Email:
+            email = text;
+            break;
+        case Slot::CustomerEmail:
+            customerEmail = text;
+            break;
+        case Slot::ReceiptEmail:
+            receiptEmail = text;
+            break;
+        case Slot::CustomerDetailsEmail:
+            customerDetailsEmail = text;
+            break;
+        case Slot::BillingDetailsEmail:
+            billingDetailsEmail = text;
+            break;
         default:
             break;
         }
@@ -173,7 +211,8 @@ private:
         case '"': {
             QString text;
             const bool wanted = slot != Slot::None && slot != Slot::Root && slot != Slot::Created &&
-                                slot != Slot::Livemode && slot != Slot::Data && slot != Slot::DataObject;
+                                slot != Slot::Livemode && slot != Slot::Data && slot != Slot::DataObject &&
+                                slot != Slot::CustomerDetails && slot != Slot::BillingDetails;
             if (!string(wanted ? &text : nullptr))
                 return false;
             if (wanted)
@@ -411,6 +450,27 @@ private:
     bool m_notAnObject = false;
 };
 
+// Where each object type keeps its customer's address; the first non-empty candidate wins (a checkout
+// session has customer_email only when the merchant prefilled it, customer_details.email otherwise).
+QString customerEmailOf(const QString& objectType, const EventScanner& scanner)
+{
+    auto first = [](std::initializer_list<const std::optional<QString>*> candidates) {
+        for (const std::optional<QString>* candidate : candidates)
+            if (candidate->has_value() && !(*candidate)->isEmpty())
+                return **candidate;
+        return QString();
+    };
+    if (objectType == QLatin1String("customer"))
+        return first({&scanner.email});
+    if (objectType == QLatin1String("invoice"))
+        return first({&scanner.customerEmail});
+    if (objectType == QLatin1String("checkout.session"))
+        return first({&scanner.customerEmail, &scanner.customerDetailsEmail});
+    if (objectType == QLatin1String("charge"))
+        return first({&scanner.receiptEmail, &scanner.billingDetailsEmail});
+    return {};
+}
+
 StripeEventParse failure(const char* reason)
 {
     return {std::nullopt, QString::fromLatin1(reason)};
@@ -456,6 +516,7 @@ StripeEventParse parseStripeEvent(const QByteArray& raw)
         fields.customerId = scanner.expandedCustomerId.value_or(QString());
     else
         fields.customerId = scanner.customerId.value_or(QString());
+    fields.customerEmail = customerEmailOf(fields.objectType, scanner);
     return {fields, {}};
 }
 

@@ -20,6 +20,9 @@ struct StripeEventFields {
     QString objectType;
     QString objectId;
     QString customerId;
+    // The customer's address as the object carries it (customer, invoice, checkout session or charge);
+    // empty for other objects. Kept as sent: matching is case-insensitive in the store.
+    QString customerEmail;
 };
 
 struct StripeEventParse {

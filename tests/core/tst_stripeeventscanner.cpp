@@ -52,6 +52,21 @@ std::optional<stripe::StripeEventFields> reference(const QByteArray& raw)
     fields.customerId = fields.objectType == QLatin1String("customer")
                             ? fields.objectId
                             : idOf(object.value(QLatin1String("customer")));
+    auto text = [&](const QJsonObject& from, const char* key) {
+        return from.value(QLatin1String(key)).toString();
+    };
+    const QJsonObject customerDetails = object.value(QLatin1String("customer_details")).toObject();
+    const QJsonObject billingDetails = object.value(QLatin1String("billing_details")).toObject();
+    if (fields.objectType == QLatin1String("customer"))
+        fields.customerEmail = text(object, "email");
+    else if (fields.objectType == QLatin1String("invoice"))
+        fields.customerEmail = text(object, "customer_email");
+    else if (fields.objectType == QLatin1String("checkout.session"))
+        fields.customerEmail = text(object, "customer_email").isEmpty() ? text(customerDetails, "email")
+                                                                        : text(object, "customer_email");
+    else if (fields.objectType == QLatin1String("charge"))
+        fields.customerEmail = text(object, "receipt_email").isEmpty() ? text(billingDetails, "email")
+                                                                       : text(object, "receipt_email");
     return fields;
 }
 
@@ -59,7 +74,7 @@ bool same(const stripe::StripeEventFields& a, const stripe::StripeEventFields& b
 {
     return a.id == b.id && a.type == b.type && a.created == b.created && a.livemode == b.livemode &&
            a.apiVersion == b.apiVersion && a.account == b.account && a.objectType == b.objectType &&
-           a.objectId == b.objectId && a.customerId == b.customerId;
+           a.objectId == b.objectId && a.customerId == b.customerId && a.customerEmail == b.customerEmail;
 }
 
 // Qt's parser lets escapes such as "\x", raw control characters in strings and broken UTF-8 through; RFC 8259
@@ -189,6 +204,22 @@ private slots:
         QTest::newRow("bad escape") << QByteArray(
             "{\"id\":\"evt_\\x\",\"object\":\"event\",\"type\":\"t\",\"created\":1}");
         QTest::newRow("deep nesting") << ("{\"a\":" + QByteArray(100, '[') + QByteArray(100, ']') + "}");
+        QTest::newRow("customer email") << QByteArray(
+            R"({"id":"evt_C","object":"event","type":"customer.updated","created":1,"data":{"object":{"id":"cus_1","object":"customer","email":"a\u0040b.example","customer_email":"wrong@x"}}})");
+        QTest::newRow("invoice email") << QByteArray(
+            R"({"id":"evt_I","object":"event","type":"invoice.paid","created":1,"data":{"object":{"object":"invoice","email":"wrong@x","customer_email":"inv@example.com"}}})");
+        QTest::newRow("checkout prefilled email") << QByteArray(
+            R"({"id":"evt_K","object":"event","type":"checkout.session.completed","created":1,"data":{"object":{"object":"checkout.session","customer_email":"pre@example.com","customer_details":{"email":"det@example.com"}}}})");
+        QTest::newRow("checkout details email") << QByteArray(
+            R"({"id":"evt_K","object":"event","type":"checkout.session.completed","created":1,"data":{"object":{"object":"checkout.session","customer_email":null,"customer_details":{"name":"x","email":"det@example.com"}}}})");
+        QTest::newRow("charge receipt email") << QByteArray(
+            R"({"id":"evt_Ch","object":"event","type":"charge.succeeded","created":1,"data":{"object":{"object":"charge","billing_details":{"email":"bill@example.com"},"receipt_email":"rec@example.com"}}})");
+        QTest::newRow("charge billing email") << QByteArray(
+            R"({"id":"evt_Ch","object":"event","type":"charge.succeeded","created":1,"data":{"object":{"object":"charge","billing_details":{"email":"bill@example.com","address":{"email":"no"}},"receipt_email":""}}})");
+        QTest::newRow("nested email does not count") << QByteArray(
+            R"({"id":"evt_Ch","object":"event","type":"charge.succeeded","created":1,"data":{"object":{"object":"charge","metadata":{"receipt_email":"no@x"},"billing_details":{"email":7}}}})");
+        QTest::newRow("email of another object type") << QByteArray(
+            R"({"id":"evt_S","object":"event","type":"customer.subscription.updated","created":1,"data":{"object":{"object":"subscription","customer_email":"no@x","email":"no@y"}}})");
         QTest::newRow("livemode true")
             << QByteArray(R"({"id":"evt_L","object":"event","type":"t","created":1,"livemode":true})");
     }
