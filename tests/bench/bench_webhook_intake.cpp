@@ -3,11 +3,12 @@
 // synchronous=FULL). It prints the durable acknowledgement rate, p50/p99 latency, and, in the same run,
 // the bare SQLite insert rate of the same payloads into the same schema.
 //
-//   bench_webhook_intake [--events N] [--clients C] [--io-threads T] [--dir PATH]
+//   bench_webhook_intake [--events N] [--clients C] [--io-threads T] [--with-indexer 0|1] [--dir PATH]
 
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "store/eventwriter.h"
+#include "store/fulltextindexer.h"
 #include "stripe/signatureverifier.h"
 #include "stripe/stripeevent.h"
 #include "stripe/webhookreceiver.h"
@@ -111,6 +112,8 @@ int main(int argc, char** argv)
     int eventCount = 20000;
     int clientCount = 32;
     int ioThreads = 2;
+    // As in `serve`: the full-text indexer runs beside the receiver and competes for the write lock.
+    bool withIndexer = true;
     QString dir;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
@@ -120,6 +123,8 @@ int main(int argc, char** argv)
             clientCount = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--io-threads"))
             ioThreads = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--with-indexer"))
+            withIndexer = args[i + 1] != QLatin1String("0");
         else if (args[i] == QLatin1String("--dir"))
             dir = args[i + 1];
     }
@@ -138,6 +143,11 @@ int main(int argc, char** argv)
 
     store::EventWriter writer(temporary.filePath(QStringLiteral("intake.sqlite")));
     writer.start();
+    store::FullTextIndexer indexer(temporary.filePath(QStringLiteral("intake.sqlite")), 64);
+    if (withIndexer) {
+        indexer.start();
+        writer.setCommitObserver([&indexer](std::int64_t, int) { indexer.wake(); });
+    }
     stripe::WebhookReceiverConfig config;
     config.port = 0;
     config.secrets = {kSecret};
@@ -224,8 +234,10 @@ int main(int argc, char** argv)
         static_cast<double>(stepTimer.nsecsElapsed()) / 1e3 / static_cast<double>(events.size());
     const double bare = bareInsertRate(temporary.filePath(QStringLiteral("bare.sqlite")), events);
 
-    std::printf("webhook intake benchmark: %d events (avg %.1f KB), %d keep-alive clients, %d I/O threads\n",
-                eventCount, static_cast<double>(totalBytes) / eventCount / 1024.0, clientCount, ioThreads);
+    std::printf("webhook intake benchmark: %d events (avg %.1f KB), %d keep-alive clients, %d I/O threads, "
+                "full-text indexer %s\n",
+                eventCount, static_cast<double>(totalBytes) / eventCount / 1024.0, clientCount, ioThreads,
+                withIndexer ? "running" : "off");
     std::printf("  acknowledged (durable, synchronous=FULL): %.0f events/s  (%d ok, %d failed, %.2f s)\n",
                 rate, static_cast<int>(acknowledged), failures, seconds);
     std::printf("  acknowledgement latency: p50 %.2f ms, p99 %.2f ms\n", p50, p99);
