@@ -113,6 +113,15 @@ QString EventStore::state(const QString& key)
     return statement.step() ? statement.text(0) : QString();
 }
 
+std::optional<std::int64_t> EventStore::stateUpdatedAt(const QString& key)
+{
+    SqliteStatement statement = m_connection.prepare("SELECT updated_at_ms FROM intake_state WHERE key = ?1");
+    statement.bind(1, key);
+    if (!statement.step())
+        return std::nullopt;
+    return statement.int64(0);
+}
+
 std::int64_t EventStore::counter(const QString& name)
 {
     SqliteStatement statement = m_connection.prepare("SELECT value FROM intake_counters WHERE name = ?1");

@@ -49,6 +49,8 @@ public:
     std::optional<StoredEvent> newest();
     StoreStats stats();
     QString state(const QString& key);
+    // When the state entry was last written (ms since the epoch), if it exists.
+    std::optional<std::int64_t> stateUpdatedAt(const QString& key);
     std::int64_t counter(const QString& name);
 
     // Pattern check used by the CLI before a query: letters, digits, '.', '_' and '*'.

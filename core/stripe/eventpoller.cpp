@@ -251,6 +251,10 @@ void EventPoller::endRun(bool ok)
     if (m_report.newEvents > 0 || m_report.duplicates > 0)
         qCInfo(lcIntake).noquote() << "poll:" << m_report.newEvents << "new events," << m_report.duplicates
                                    << "already stored";
+    // Recorded in the store so that a console watching it can tell whether and when `serve` last polled.
+    store::WriteRequest record;
+    record.stateUpdates.emplace_back(lastRunKey(), ok ? QStringLiteral("ok") : QStringLiteral("failed"));
+    m_writer.submit(std::move(record), {});
     if (m_state == State::Polling) {
         setState(State::Waiting);
         m_intervalTimer->start(m_interval);

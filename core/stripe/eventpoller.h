@@ -73,6 +73,8 @@ public:
 
     static constexpr std::chrono::milliseconds kDefaultInterval{10'000};
     static QString cursorKey() { return QStringLiteral("poll.cursor"); }
+    // "ok" or "failed"; its update time is when the last run ended.
+    static QString lastRunKey() { return QStringLiteral("poll.last_run"); }
 
     EventPoller(StripeApiConfig config, store::EventWriter& writer, QString storePath,
                 std::chrono::milliseconds interval = kDefaultInterval, QObject* parent = nullptr);

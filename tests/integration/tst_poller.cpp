@@ -162,6 +162,10 @@ void TestPoller::establishesPositionOnEmptyStore()
     QCOMPARE(stored->raw, eventBody(4));
     QCOMPARE(poller->state(), EventPoller::State::Waiting);
     QVERIFY(states.count() >= 2);
+    // The run is recorded for consoles that watch the store.
+    QTRY_COMPARE(reader().state(EventPoller::lastRunKey()), QStringLiteral("ok"));
+    QVERIFY(reader().stateUpdatedAt(EventPoller::lastRunKey()).value_or(0) >=
+            first->finishedAt.toMSecsSinceEpoch() - 1000);
 
     serve(5, 8);
     poller->pollNow();
@@ -293,6 +297,7 @@ void TestPoller::transientErrorsKeepPolling()
     poller->start();
     const auto failed = nextRun(*poller);
     QVERIFY(failed && !failed->ok);
+    QTRY_COMPARE(reader().state(EventPoller::lastRunKey()), QStringLiteral("failed"));
     QCOMPARE(m_server->requestCount(), 2); // retried once within the run
     QCOMPARE(errors.count(), 1);
     QCOMPARE(errors.first().at(1).toBool(), false);

@@ -251,6 +251,14 @@ void TestStoreSummary::demoFlagAndPollCursorAreReported()
     snapshot = StoreSummary::read(store.path());
     QVERIFY(snapshot.demo);
     QVERIFY(snapshot.pollCursorKnown);
+    QVERIFY(!snapshot.pollLastRun);
+
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(store.add({}, {{QStringLiteral("poll.last_run"), QStringLiteral("ok")}}).committed);
+    store.stopWriter();
+    snapshot = StoreSummary::read(store.path());
+    QVERIFY(snapshot.pollLastRun.has_value());
+    QVERIFY(snapshot.pollLastRun->toMSecsSinceEpoch() >= before);
 
     // Only the exact value counts: a store is not a demo because a key says something else.
     QVERIFY(store.add({}, {{QStringLiteral("store.demo"), QStringLiteral("false")}}).committed);

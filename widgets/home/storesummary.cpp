@@ -90,6 +90,8 @@ StoreSnapshot StoreSummary::read(const QString& path)
         }
         snapshot.demo = events.state(QStringLiteral("store.demo")) == QLatin1String("true");
         snapshot.pollCursorKnown = !events.state(QStringLiteral("poll.cursor")).isEmpty();
+        if (const auto lastRun = events.stateUpdatedAt(QStringLiteral("poll.last_run")))
+            snapshot.pollLastRun = QDateTime::fromMSecsSinceEpoch(*lastRun);
         snapshot.state = StoreSnapshot::State::Ready;
     } catch (const store::StoreError& error) {
         snapshot.state = StoreSnapshot::State::Failed;

@@ -32,8 +32,8 @@ struct StoreSnapshot {
     // The store was filled by the demo-data generator (intake_state `store.demo` = `true`): its events are
     // made up, and every screen says so.
     bool demo = false;
-    // The poller has recorded a position (intake_state `poll.cursor`). When it last did so is not readable
-    // through the store's read API yet, so `pollLastRun` stays empty until it is.
+    // The poller has recorded a position (intake_state `poll.cursor`), and when its last run ended
+    // (`poll.last_run`), if `serve` has polled this store.
     bool pollCursorKnown = false;
     std::optional<QDateTime> pollLastRun;
     QDateTime readAt;
