@@ -12,6 +12,10 @@ namespace billbridge::store {
 
 enum class EventSource { Webhook, Poll, Backfill };
 
+// intake_counters entries holding the number of stored events by mode, maintained by the writer.
+inline constexpr const char* kLiveEventsCounter = "events.live";
+inline constexpr const char* kTestEventsCounter = "events.test";
+
 // How the event's authenticity was established: a verified webhook signature, or fetched by Billbridge
 // itself from Stripe's API over an authenticated connection.
 enum class SignatureVerdict { Verified, Api };

@@ -99,11 +99,23 @@ StoreStats EventStore::stats()
         readPairs(m_connection, "SELECT source, count(*) FROM events GROUP BY source ORDER BY 2 DESC");
     stats.byType =
         readPairs(m_connection, "SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1");
-    stats.counters = readPairs(m_connection, "SELECT name, value FROM intake_counters ORDER BY name");
+    stats.counters =
+        readPairs(m_connection, "SELECT name, value FROM intake_counters WHERE name NOT LIKE 'events.%' "
+                                "ORDER BY name");
     if (const auto newestEvent = newest())
         stats.newestEventId = newestEvent->fields.id;
     stats.schemaVersion = static_cast<int>(m_connection.pragmaInt("user_version"));
     return stats;
+}
+
+EventTotals EventStore::totals()
+{
+    EventTotals totals;
+    totals.liveEvents = counter(QString::fromLatin1(kLiveEventsCounter));
+    totals.testEvents = counter(QString::fromLatin1(kTestEventsCounter));
+    totals.events = totals.liveEvents + totals.testEvents;
+    totals.newest = newest();
+    return totals;
 }
 
 QString EventStore::state(const QString& key)

@@ -16,6 +16,14 @@
 
 namespace billbridge::store {
 
+// What a status display needs, read in constant time (writer-maintained totals and one index probe).
+struct EventTotals {
+    std::int64_t events = 0;
+    std::int64_t liveEvents = 0;
+    std::int64_t testEvents = 0;
+    std::optional<StoredEvent> newest;
+};
+
 struct StoreStats {
     std::int64_t events = 0;
     std::int64_t duplicatesSeen = 0;
@@ -47,7 +55,9 @@ public:
     std::optional<StoredEvent> find(const QString& eventId, bool withRaw = true);
     // The most recent event by Stripe's `created` (ties: the one stored last).
     std::optional<StoredEvent> newest();
+    // Full aggregation over the table: for `stats`, not for anything refreshed on a timer.
     StoreStats stats();
+    EventTotals totals();
     QString state(const QString& key);
     // When the state entry was last written (ms since the epoch), if it exists.
     std::optional<std::int64_t> stateUpdatedAt(const QString& key);

@@ -252,6 +252,7 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
     Statements& s = *m_statements;
     std::vector<WriteResult> results(batch.size());
     int stored = 0;
+    int storedLive = 0;
     std::int64_t lastSeq = 0;
     QString batchError;
     const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
@@ -262,6 +263,7 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
             const WriteRequest& request = batch[i].request;
             WriteResult& result = results[i];
             int storedHere = 0;
+            int liveHere = 0;
             Statements::run(s.savepoint);
             try {
                 for (const IncomingEvent& event : request.events) {
@@ -288,6 +290,7 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
                     if (s.connection.changes() == 1) {
                         result.outcomes.push_back(InsertOutcome::Stored);
                         ++storedHere;
+                        liveHere += f.livemode ? 1 : 0;
                     } else {
                         s.countDuplicate.bind(1, f.id).bind(2, nowMs);
                         s.countDuplicate.step();
@@ -303,6 +306,7 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
                 Statements::run(s.release);
                 result.committed = true;
                 stored += storedHere;
+                storedLive += liveHere;
             } catch (const StoreError& error) {
                 s.insertEvent.reset();
                 s.countDuplicate.reset();
@@ -315,6 +319,15 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
         }
         for (const auto& [name, delta] : counters) {
             s.addCounter.bind(1, name).bind(2, delta);
+            s.addCounter.step();
+            s.addCounter.reset();
+        }
+        // Totals by mode, kept in the same transaction, so that a summary never has to count the table.
+        for (const auto& [name, delta] : {std::pair{kLiveEventsCounter, storedLive},
+                                          std::pair{kTestEventsCounter, stored - storedLive}}) {
+            if (delta == 0)
+                continue;
+            s.addCounter.bind(1, QString::fromLatin1(name)).bind(2, std::int64_t(delta));
             s.addCounter.step();
             s.addCounter.reset();
         }

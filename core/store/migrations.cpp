@@ -91,6 +91,12 @@ CREATE TABLE saved_filters (
     updated_at_ms INTEGER NOT NULL
 );
 )sql"},
+    {3, "event totals by mode kept by the writer", R"sql(
+INSERT INTO intake_counters (name, value) SELECT 'events.live', count(*) FROM events WHERE livemode = 1
+    ON CONFLICT (name) DO UPDATE SET value = excluded.value;
+INSERT INTO intake_counters (name, value) SELECT 'events.test', count(*) FROM events WHERE livemode = 0
+    ON CONFLICT (name) DO UPDATE SET value = excluded.value;
+)sql"},
 };
 
 } // namespace

@@ -428,7 +428,7 @@ void TestDatabase::readConnectionIsReadOnly()
     QCOMPARE(reader.pragmaInt("query_only"), 1);
     QVERIFY_THROWS_EXCEPTION(StoreError,
                              reader.exec("INSERT INTO intake_counters (name, value) VALUES ('nope', 1)"));
-    SqliteStatement count = reader.prepare("SELECT count(*) FROM intake_counters");
+    SqliteStatement count = reader.prepare("SELECT count(*) FROM intake_counters WHERE name = 'nope'");
     QVERIFY(count.step());
     QCOMPARE(count.int64(0), 0);
 }

@@ -1,9 +1,11 @@
 #include "store/database.h"
 #include "store/eventstore.h"
 #include "support/fixtures.h"
+#include "support/syntheticevents.h"
 #include "support/tempstore.h"
 
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -107,6 +109,8 @@ private slots:
     void newest();
     void newestTieGoesToLastStored();
     void stats();
+    void totalsAreKeptByTheWriter();
+    void totalsOfAStoreFromBeforeTheyWereKept();
     void statsOfEmptyStore();
     void stateAndCounters();
     void readerSeesLaterCommits();
@@ -403,6 +407,57 @@ void TestEventStore::newestTieGoesToLastStored()
     QCOMPARE(reader.newest()->fields.id, Fixtures::syntheticEventId(1));
     QCOMPARE(ids(reader.list({})), (QStringList{Fixtures::syntheticEventId(1), Fixtures::syntheticEventId(2),
                                                 QStringLiteral("evt_1T3stMWNEOwwUPEe65k1Jci6")}));
+}
+
+void TestEventStore::totalsAreKeptByTheWriter()
+{
+    TempStore store;
+    QVERIFY(store.addAllFixtures().committed);
+    QVERIFY(store.addFixtures({QStringLiteral("maren-13-invoice.paid")}, EventSource::Poll)
+                .committed); // duplicate
+    QVERIFY(store
+                .add({TempStore::incoming(
+                    test::minimalEvent("evt_LiveTotal1", "invoice.paid", "cus_LiveTotal", true),
+                    EventSource::Webhook)})
+                .committed);
+    store.stopWriter();
+
+    EventStore reader = store.reader();
+    const auto totals = reader.totals();
+    const StoreStats stats = reader.stats();
+    QCOMPARE(totals.events, stats.events);
+    QCOMPARE(totals.liveEvents, 1);
+    QCOMPARE(totals.testEvents, stats.testEvents);
+    QCOMPARE(totals.events, std::int64_t(Fixtures::names().size()) + 1);
+    QVERIFY(totals.newest.has_value());
+    QCOMPARE(totals.newest->fields.id, reader.newest()->fields.id);
+    // The totals are bookkeeping, not something an operator counts.
+    for (const auto& [name, value] : stats.counters)
+        QVERIFY2(!name.startsWith(QLatin1String("events.")), qPrintable(name));
+}
+
+void TestEventStore::totalsOfAStoreFromBeforeTheyWereKept()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.sqlite"));
+    {
+        // A store at schema 2 with events written before the writer kept totals.
+        auto connection = Database::openForWriting(path, store::builtinMigrations().first(2));
+        connection.exec(
+            "INSERT INTO events (id, type, created, livemode, source, received_at_ms, signature, raw) "
+            "VALUES ('evt_Old1', 'invoice.paid', 1, 0, 'webhook', 1, 'verified', x'7b7d'), "
+            "('evt_Old2', 'invoice.paid', 2, 1, 'webhook', 1, 'verified', x'7b7d'), "
+            "('evt_Old3', 'customer.created', 3, 0, 'poll', 1, 'api', x'7b7d')");
+    }
+    {
+        auto upgraded = Database::openForWriting(path);
+    }
+    EventStore reader = EventStore::openForReading(path);
+    const auto totals = reader.totals();
+    QCOMPARE(totals.events, 3);
+    QCOMPARE(totals.liveEvents, 1);
+    QCOMPARE(totals.testEvents, 2);
+    QCOMPARE(totals.newest->fields.id, QStringLiteral("evt_Old3"));
 }
 
 void TestEventStore::stats()
