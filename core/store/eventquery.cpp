@@ -291,37 +291,34 @@ SqliteStatement EventQuery::prepare(const Statement& statement)
     return prepared;
 }
 
-EventPage EventQuery::page(const EventFilter& filter, std::optional<EventCursor> after, int limit)
+EventPage EventQuery::runPage(const EventFilter& filter, std::optional<EventCursor> from, int limit,
+                              bool backwards)
 {
     EventPage page;
-    const Statement statement = buildPage(filter, after, limit, false);
+    const Statement statement = buildPage(filter, from, limit, backwards);
     if (statement.empty)
         return page;
     SqliteStatement rows = prepare(statement);
     while (rows.step())
         page.events.push_back(readSummary(rows));
+    // One row more than asked for was read to learn whether another page follows.
     if (page.events.size() > std::size_t(std::max(limit, 1))) {
         page.events.pop_back();
         page.hasMore = true;
     }
+    if (backwards)
+        std::reverse(page.events.begin(), page.events.end());
     return page;
+}
+
+EventPage EventQuery::page(const EventFilter& filter, std::optional<EventCursor> after, int limit)
+{
+    return runPage(filter, after, limit, false);
 }
 
 EventPage EventQuery::pageBefore(const EventFilter& filter, std::optional<EventCursor> before, int limit)
 {
-    EventPage page;
-    const Statement statement = buildPage(filter, before, limit, true);
-    if (statement.empty)
-        return page;
-    SqliteStatement rows = prepare(statement);
-    while (rows.step())
-        page.events.push_back(readSummary(rows));
-    if (page.events.size() > std::size_t(std::max(limit, 1))) {
-        page.events.pop_back();
-        page.hasMore = true;
-    }
-    std::reverse(page.events.begin(), page.events.end());
-    return page;
+    return runPage(filter, before, limit, true);
 }
 
 LiveUpdate EventQuery::newerThan(std::int64_t seq, const EventFilter& filter, int limit)

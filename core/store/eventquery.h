@@ -92,6 +92,7 @@ private:
         bool empty = false; // provably no rows (a type pattern that matches no stored type)
     };
 
+    EventPage runPage(const EventFilter& filter, std::optional<EventCursor> from, int limit, bool backwards);
     Statement buildPage(const EventFilter& filter, std::optional<EventCursor> cursor, int limit,
                         bool backward);
     void addConditions(const EventFilter& filter, QStringList& conditions, std::vector<Parameter>& parameters,
