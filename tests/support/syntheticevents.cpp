@@ -79,10 +79,11 @@ QByteArray syntheticInvoicePaidEvent(QRandomGenerator& random, int index, int ta
 }
 
 QByteArray minimalEvent(const QByteArray& id, const QByteArray& type, const QByteArray& customer,
-                        bool livemode)
+                        bool livemode, qint64 created)
 {
-    return "{\"id\":\"" + id +
-           "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":1790000000,"
+    return "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":" +
+           QByteArray::number(created) +
+           ","
            "\"data\":{\"object\":{\"id\":\"in_Minimal" +
            id.mid(4) + "\",\"object\":\"invoice\",\"customer\":\"" + customer +
            "\"}},\"livemode\":" + (livemode ? "true" : "false") + ",\"pending_webhooks\":1,\"type\":\"" +

@@ -14,6 +14,6 @@ QByteArray syntheticInvoicePaidEvent(QRandomGenerator& random, int index, int ta
 // A small valid event, for tests that care about ids and types rather than realism.
 QByteArray minimalEvent(const QByteArray& id, const QByteArray& type = QByteArrayLiteral("invoice.paid"),
                         const QByteArray& customer = QByteArrayLiteral("cus_MinimalCustomer1"),
-                        bool livemode = false);
+                        bool livemode = false, qint64 created = 1790000000);
 
 } // namespace billbridge::test

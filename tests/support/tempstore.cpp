@@ -93,4 +93,22 @@ store::IncomingEvent TempStore::incoming(const QByteArray& raw, store::EventSour
     return event;
 }
 
+bool writeEvents(const QString& path, const QList<QByteArray>& raws)
+{
+    try {
+        store::EventWriter writer(path);
+        writer.start();
+        store::WriteRequest request;
+        for (const QByteArray& raw : raws)
+            request.events.push_back(TempStore::incoming(raw));
+        const store::WriteResult result = writer.write(std::move(request));
+        if (!result.committed)
+            qWarning() << "test events were not stored:" << result.error;
+        return result.committed;
+    } catch (const std::exception& error) {
+        qWarning() << "test events were not stored:" << error.what();
+        return false;
+    }
+}
+
 } // namespace billbridge::test

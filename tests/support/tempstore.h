@@ -61,4 +61,8 @@ private:
     std::unique_ptr<store::EventWriter> m_writer;
 };
 
+// Writes the events to the store at `path` (creating and migrating it) through the real writer, then closes
+// it; for tests that need the store at a path of their own. False, with a warning, when anything fails.
+bool writeEvents(const QString& path, const QList<QByteArray>& raws);
+
 } // namespace billbridge::test

@@ -10,6 +10,8 @@
 #include "store/eventwriter.h"
 #include "store/sqlite.h"
 #include "stripe/stripeevent.h"
+#include "support/syntheticevents.h"
+#include "support/tempstore.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -39,35 +41,6 @@ using widgets::ReceiverProbe;
 using widgets::StoreSummary;
 
 namespace {
-
-QByteArray eventJson(const QString& id, const QString& type, qint64 created, bool live)
-{
-    return QStringLiteral(R"({"id":"%1","object":"event","type":"%2","created":%3,"livemode":%4,)"
-                          R"("data":{"object":{"id":"cus_1","object":"customer"}}})")
-        .arg(id, type)
-        .arg(created)
-        .arg(live ? QStringLiteral("true") : QStringLiteral("false"))
-        .toUtf8();
-}
-
-bool writeEvents(const QString& path, const QList<QByteArray>& raws)
-{
-    store::EventWriter writer(path);
-    writer.start();
-    store::WriteRequest request;
-    for (const QByteArray& raw : raws) {
-        const stripe::StripeEventParse parsed = stripe::parseStripeEvent(raw);
-        if (!parsed.fields)
-            return false;
-        store::IncomingEvent event;
-        event.raw = raw;
-        event.fields = *parsed.fields;
-        request.events.push_back(event);
-    }
-    const bool committed = writer.write(std::move(request)).committed;
-    writer.stop();
-    return committed;
-}
 
 QString unusedAddress()
 {
@@ -213,10 +186,10 @@ void TestOverview::storeWithEventsShowsCountAndTestBadge()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_a"), QStringLiteral("customer.created"), now - 7200, false),
-               eventJson(QStringLiteral("evt_b"), QStringLiteral("invoice.paid"), now - 600, false),
-               eventJson(QStringLiteral("evt_c"), QStringLiteral("invoice.created"), now - 3000, false)}));
+    QVERIFY(test::writeEvents(path,
+                              {test::minimalEvent("evt_a", "customer.created", "cus_1", false, now - 7200),
+                               test::minimalEvent("evt_b", "invoice.paid", "cus_1", false, now - 600),
+                               test::minimalEvent("evt_c", "invoice.created", "cus_1", false, now - 3000)}));
     Console console(path);
     QTRY_COMPARE(console.text("eventCount"), QStringLiteral("3 (3 test, 0 live)"));
     QCOMPARE(console.text("modeBadge"), QStringLiteral("TEST"));
@@ -235,8 +208,8 @@ void TestOverview::newEventsAppearWithoutReopening()
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
     Console console(path);
     QTRY_VERIFY(console.text("storeMessage").contains(QLatin1String("No store yet")));
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_live"), QStringLiteral("charge.succeeded"), 1700000000, true)}));
+    QVERIFY(test::writeEvents(
+        path, {test::minimalEvent("evt_live", "charge.succeeded", "cus_1", true, 1700000000)}));
     QTRY_COMPARE(console.text("eventCount"), QStringLiteral("1 (0 test, 1 live)"));
     QCOMPARE(console.text("modeBadge"), QStringLiteral("LIVE"));
     QVERIFY(!console.visible("gettingStarted"));
@@ -272,8 +245,8 @@ void TestOverview::newerSchemaShowsThePlainError()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_a"), QStringLiteral("invoice.paid"), 1700000000, false)}));
+    QVERIFY(
+        test::writeEvents(path, {test::minimalEvent("evt_a", "invoice.paid", "cus_1", false, 1700000000)}));
     {
         store::SqliteConnection connection =
             store::SqliteConnection::open(path, store::SqliteConnection::Access::ReadWrite);

@@ -3,6 +3,7 @@
 #include "store/eventwriter.h"
 #include "store/sqlite.h"
 #include "stripe/stripeevent.h"
+#include "support/syntheticevents.h"
 #include "support/tempstore.h"
 
 #include <QFile>
@@ -16,42 +17,6 @@ using widgets::StoreSnapshot;
 using widgets::StoreSummary;
 
 namespace {
-
-QByteArray eventJson(const QString& id, const QString& type, qint64 created, bool live)
-{
-    return QStringLiteral(R"({"id":"%1","object":"event","type":"%2","created":%3,"livemode":%4,)"
-                          R"("api_version":"2024-06-20","data":{"object":{"id":"in_1","object":"invoice",)"
-                          R"("customer":"cus_1"}}})")
-        .arg(id, type)
-        .arg(created)
-        .arg(live ? QStringLiteral("true") : QStringLiteral("false"))
-        .toUtf8();
-}
-
-// Writes through the real writer, which also creates and migrates the store.
-bool writeEvents(const QString& path, const QList<QByteArray>& raws)
-{
-    store::EventWriter writer(path);
-    writer.start();
-    store::WriteRequest request;
-    for (const QByteArray& raw : raws) {
-        const stripe::StripeEventParse parsed = stripe::parseStripeEvent(raw);
-        if (!parsed.fields) {
-            qWarning() << "fixture event does not parse:" << parsed.error;
-            return false;
-        }
-        store::IncomingEvent event;
-        event.raw = raw;
-        event.fields = *parsed.fields;
-        event.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-        request.events.push_back(event);
-    }
-    const store::WriteResult result = writer.write(std::move(request));
-    writer.stop();
-    if (!result.committed)
-        qWarning() << "fixture write failed:" << result.error;
-    return result.committed;
-}
 
 void setSchemaVersion(const QString& path, int version)
 {
@@ -96,10 +61,10 @@ void TestStoreSummary::countsModesAndNewest()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_1"), QStringLiteral("invoice.created"), 1700000000, false),
-               eventJson(QStringLiteral("evt_2"), QStringLiteral("invoice.paid"), 1700000500, true),
-               eventJson(QStringLiteral("evt_3"), QStringLiteral("customer.updated"), 1700000100, false)}));
+    QVERIFY(test::writeEvents(path,
+                              {test::minimalEvent("evt_1", "invoice.created", "cus_1", false, 1700000000),
+                               test::minimalEvent("evt_2", "invoice.paid", "cus_1", true, 1700000500),
+                               test::minimalEvent("evt_3", "customer.updated", "cus_1", false, 1700000100)}));
     const StoreSnapshot snapshot = StoreSummary::read(path);
     QCOMPARE(snapshot.state, StoreSnapshot::State::Ready);
     QVERIFY(snapshot.error.isEmpty());
@@ -127,8 +92,8 @@ void TestStoreSummary::newerSchemaIsAFailureWithTheStoresExplanation()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_1"), QStringLiteral("invoice.paid"), 1700000000, false)}));
+    QVERIFY(
+        test::writeEvents(path, {test::minimalEvent("evt_1", "invoice.paid", "cus_1", false, 1700000000)}));
     setSchemaVersion(path, 99);
     const StoreSnapshot snapshot = StoreSummary::read(path);
     QCOMPARE(snapshot.state, StoreSnapshot::State::Failed);
@@ -173,8 +138,8 @@ void TestStoreSummary::startReadsOffTheUiThreadAndKeepsRefreshing()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_1"), QStringLiteral("invoice.paid"), 1700000000, false)}));
+    QVERIFY(
+        test::writeEvents(path, {test::minimalEvent("evt_1", "invoice.paid", "cus_1", false, 1700000000)}));
 
     StoreSummary summary(path);
     QCOMPARE(summary.interval(), StoreSummary::kDefaultInterval);
@@ -187,8 +152,8 @@ void TestStoreSummary::startReadsOffTheUiThreadAndKeepsRefreshing()
     QVERIFY(updates.wait());
     QCOMPARE(summary.snapshot().events, 1);
 
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_2"), QStringLiteral("invoice.created"), 1700000900, true)}));
+    QVERIFY(
+        test::writeEvents(path, {test::minimalEvent("evt_2", "invoice.created", "cus_1", true, 1700000900)}));
     QTRY_COMPARE(summary.snapshot().events, 2);
     QCOMPARE(summary.snapshot().liveEvents, 1);
     QCOMPARE(summary.snapshot().newestType, QStringLiteral("invoice.created"));
@@ -204,8 +169,8 @@ void TestStoreSummary::refreshesRequestedDuringAReadAreFolded()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("store.sqlite"));
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_1"), QStringLiteral("invoice.paid"), 1700000000, false)}));
+    QVERIFY(
+        test::writeEvents(path, {test::minimalEvent("evt_1", "invoice.paid", "cus_1", false, 1700000000)}));
     StoreSummary summary(path);
     QSignalSpy updates(&summary, &StoreSummary::updated);
     summary.refresh();
@@ -226,8 +191,8 @@ void TestStoreSummary::storeAppearingLaterIsPickedUp()
     summary.setInterval(std::chrono::milliseconds(50));
     summary.start();
     QTRY_COMPARE(summary.snapshot().state, StoreSnapshot::State::Missing);
-    QVERIFY(writeEvents(
-        path, {eventJson(QStringLiteral("evt_9"), QStringLiteral("charge.succeeded"), 1700000000, true)}));
+    QVERIFY(test::writeEvents(path,
+                              {test::minimalEvent("evt_9", "charge.succeeded", "cus_1", true, 1700000000)}));
     QTRY_COMPARE(summary.snapshot().state, StoreSnapshot::State::Ready);
     QCOMPARE(summary.snapshot().events, 1);
 }
