@@ -8,7 +8,7 @@ namespace {
 
 constexpr const char* kSummaryColumns =
     "seq, id, type, created, livemode, api_version, account, object_type, object_id, customer_id, source, "
-    "received_at_ms, signature, signature_header, duplicate_count, customer_email";
+    "received_at_ms, signature, signature_header, duplicate_count, customer_email, amount, currency, object_status";
 
 // GLOB treats '?' and '[' as wildcards too; only '*' is one in a type pattern.
 QString toGlob(const QString& pattern)
@@ -64,6 +64,10 @@ StoredEvent EventQuery::readSummary(const SqliteStatement& row)
     event.signatureHeader = row.text(13).toLatin1();
     event.duplicateCount = row.int64(14);
     event.fields.customerEmail = row.text(15);
+    if (!row.isNull(16))
+        event.fields.amount = row.int64(16);
+    event.fields.currency = row.text(17);
+    event.fields.status = row.text(18);
     return event;
 }
 

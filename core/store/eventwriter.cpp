@@ -36,9 +36,10 @@ struct EventWriter::Statements {
     {
         insertEvent = connection.prepare(
             "INSERT INTO events (id, type, created, livemode, api_version, account, object_type, object_id, "
-            "customer_id, source, received_at_ms, signature, signature_header, raw, customer_email) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) ON CONFLICT (id) DO "
-            "NOTHING");
+            "customer_id, source, received_at_ms, signature, signature_header, raw, customer_email, amount, "
+            "currency, object_status) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+            "ON CONFLICT (id) DO NOTHING");
         countDuplicate = connection.prepare("UPDATE events SET duplicate_count = duplicate_count + 1, "
                                             "last_duplicate_at_ms = ?2 WHERE id = ?1");
         upsertState =
@@ -284,7 +285,13 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
                                       ? QString()
                                       : QString::fromLatin1(event.signatureHeader))
                         .bindBlob(14, event.raw)
-                        .bind(15, f.customerEmail.isEmpty() ? QString() : f.customerEmail);
+                        .bind(15, f.customerEmail.isEmpty() ? QString() : f.customerEmail)
+                        .bind(17, f.currency.isEmpty() ? QString() : f.currency)
+                        .bind(18, f.status.isEmpty() ? QString() : f.status);
+                    if (f.amount)
+                        s.insertEvent.bind(16, *f.amount);
+                    else
+                        s.insertEvent.bindNull(16);
                     s.insertEvent.step();
                     s.insertEvent.reset();
                     if (s.connection.changes() == 1) {

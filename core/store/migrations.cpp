@@ -97,6 +97,40 @@ INSERT INTO intake_counters (name, value) SELECT 'events.live', count(*) FROM ev
 INSERT INTO intake_counters (name, value) SELECT 'events.test', count(*) FROM events WHERE livemode = 0
     ON CONFLICT (name) DO UPDATE SET value = excluded.value;
 )sql"},
+    // The browser's amount and status columns, read from the same members as stripe::parseStripeEvent reads
+    // at intake (the first integer of amount_due, amount_total, amount, total), and the operators' audit
+    // trail (exports of unmasked personal data, replays, edits of mappings and rules).
+    {4, "event amount, currency and status; audit log", R"sql(
+ALTER TABLE events ADD COLUMN amount INTEGER;
+ALTER TABLE events ADD COLUMN currency TEXT;
+ALTER TABLE events ADD COLUMN object_status TEXT;
+
+UPDATE events SET
+    amount = CASE
+        WHEN json_type(CAST(raw AS TEXT), '$.data.object.amount_due') = 'integer'
+            THEN json_extract(CAST(raw AS TEXT), '$.data.object.amount_due')
+        WHEN json_type(CAST(raw AS TEXT), '$.data.object.amount_total') = 'integer'
+            THEN json_extract(CAST(raw AS TEXT), '$.data.object.amount_total')
+        WHEN json_type(CAST(raw AS TEXT), '$.data.object.amount') = 'integer'
+            THEN json_extract(CAST(raw AS TEXT), '$.data.object.amount')
+        WHEN json_type(CAST(raw AS TEXT), '$.data.object.total') = 'integer'
+            THEN json_extract(CAST(raw AS TEXT), '$.data.object.total') END,
+    currency = nullif(CASE WHEN json_type(CAST(raw AS TEXT), '$.data.object.currency') = 'text'
+                           THEN json_extract(CAST(raw AS TEXT), '$.data.object.currency') END, ''),
+    object_status = nullif(CASE WHEN json_type(CAST(raw AS TEXT), '$.data.object.status') = 'text'
+                                THEN json_extract(CAST(raw AS TEXT), '$.data.object.status') END, '')
+WHERE json_valid(CAST(raw AS TEXT));
+
+CREATE TABLE audit_log (
+    id      INTEGER PRIMARY KEY,
+    at_ms   INTEGER NOT NULL,
+    actor   TEXT    NOT NULL,
+    action  TEXT    NOT NULL,
+    subject TEXT,
+    details TEXT    NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_by_time ON audit_log (at_ms DESC, id DESC);
+)sql"},
 };
 
 } // namespace

@@ -50,6 +50,8 @@ public:
     std::optional<bool> livemode;
     std::optional<QString> dataObjectId, dataObjectType, customerId, expandedCustomerId;
     std::optional<QString> email, customerEmail, receiptEmail, customerDetailsEmail, billingDetailsEmail;
+    std::optional<QString> currency, status;
+    std::optional<std::int64_t> amountDue, amountTotal, amount, total;
     bool customerIsObject = false;
 
 private:
@@ -75,7 +77,13 @@ private:
         CustomerDetails,
         CustomerDetailsEmail,
         BillingDetails,
-        BillingDetailsEmail
+        BillingDetailsEmail,
+        Currency,
+        Status,
+        AmountDue,
+        AmountTotal,
+        Amount,
+        Total
     };
 
     bool fail(const char* reason)
@@ -133,6 +141,18 @@ private:
                 return Slot::CustomerDetails;
             if (key == "billing_details")
                 return Slot::BillingDetails;
+            if (key == "currency")
+                return Slot::Currency;
+            if (key == "status")
+                return Slot::Status;
+            if (key == "amount_due")
+                return Slot::AmountDue;
+            if (key == "amount_total")
+                return Slot::AmountTotal;
+            if (key == "amount")
+                return Slot::Amount;
+            if (key == "total")
+                return Slot::Total;
             return Slot::None;
         case Slot::Customer:
             return key == "id" ? Slot::CustomerId : Slot::None;
@@ -190,6 +210,12 @@ private:
         case Slot::BillingDetailsEmail:
             billingDetailsEmail = text;
             break;
+        case Slot::Currency:
+            currency = text;
+            break;
+        case Slot::Status:
+            status = text;
+            break;
         default:
             break;
         }
@@ -212,7 +238,8 @@ private:
             QString text;
             const bool wanted = slot != Slot::None && slot != Slot::Root && slot != Slot::Created &&
                                 slot != Slot::Livemode && slot != Slot::Data && slot != Slot::DataObject &&
-                                slot != Slot::CustomerDetails && slot != Slot::BillingDetails;
+                                slot != Slot::CustomerDetails && slot != Slot::BillingDetails &&
+                                !isAmount(slot);
             if (!string(wanted ? &text : nullptr))
                 return false;
             if (wanted)
@@ -226,7 +253,43 @@ private:
         case 'n':
             return literal("null");
         default:
-            return number(slot == Slot::Created);
+            return number(slot);
+        }
+    }
+
+    static bool isAmount(Slot slot)
+    {
+        return slot == Slot::AmountDue || slot == Slot::AmountTotal || slot == Slot::Amount ||
+               slot == Slot::Total;
+    }
+
+    void assignNumber(Slot slot, QByteArrayView text, bool integral)
+    {
+        if (slot == Slot::Created) {
+            created = text.toDouble();
+            return;
+        }
+        if (!isAmount(slot) || !integral)
+            return;
+        bool ok = false;
+        const std::int64_t value = text.toLongLong(&ok);
+        if (!ok)
+            return;
+        switch (slot) {
+        case Slot::AmountDue:
+            amountDue = value;
+            break;
+        case Slot::AmountTotal:
+            amountTotal = value;
+            break;
+        case Slot::Amount:
+            amount = value;
+            break;
+        case Slot::Total:
+            total = value;
+            break;
+        default:
+            break;
         }
     }
 
@@ -409,9 +472,10 @@ private:
         return true;
     }
 
-    bool number(bool keep)
+    bool number(Slot slot)
     {
         const char* start = m_at;
+        bool integral = true;
         if (m_at < m_end && *m_at == '-')
             ++m_at;
         if (m_at == m_end || *m_at < '0' || *m_at > '9')
@@ -422,6 +486,7 @@ private:
             while (m_at < m_end && *m_at >= '0' && *m_at <= '9')
                 ++m_at;
         if (m_at < m_end && *m_at == '.') {
+            integral = false;
             ++m_at;
             if (m_at == m_end || *m_at < '0' || *m_at > '9')
                 return fail("invalid number");
@@ -429,6 +494,7 @@ private:
                 ++m_at;
         }
         if (m_at < m_end && (*m_at == 'e' || *m_at == 'E')) {
+            integral = false;
             ++m_at;
             if (m_at < m_end && (*m_at == '+' || *m_at == '-'))
                 ++m_at;
@@ -437,8 +503,8 @@ private:
             while (m_at < m_end && *m_at >= '0' && *m_at <= '9')
                 ++m_at;
         }
-        if (keep)
-            created = QByteArrayView(start, m_at - start).toDouble();
+        if (slot != Slot::None)
+            assignNumber(slot, QByteArrayView(start, m_at - start), integral);
         return true;
     }
 
@@ -517,6 +583,15 @@ StripeEventParse parseStripeEvent(const QByteArray& raw)
     else
         fields.customerId = scanner.customerId.value_or(QString());
     fields.customerEmail = customerEmailOf(fields.objectType, scanner);
+    for (const std::optional<std::int64_t>* candidate :
+         {&scanner.amountDue, &scanner.amountTotal, &scanner.amount, &scanner.total}) {
+        if (candidate->has_value()) {
+            fields.amount = **candidate;
+            break;
+        }
+    }
+    fields.currency = scanner.currency.value_or(QString());
+    fields.status = scanner.status.value_or(QString());
     return {fields, {}};
 }
 

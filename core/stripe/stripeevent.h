@@ -23,6 +23,12 @@ struct StripeEventFields {
     // The customer's address as the object carries it (customer, invoice, checkout session or charge);
     // empty for other objects. Kept as sent: matching is case-insensitive in the store.
     QString customerEmail;
+    // What the object is worth and where it stands, for the browser's columns: the first integer of
+    // amount_due (invoices), amount_total (checkout sessions), amount (charges, refunds, disputes, payment
+    // intents) or total, in the currency's smallest unit; and data.object.status as sent.
+    std::optional<std::int64_t> amount;
+    QString currency;
+    QString status;
 };
 
 struct StripeEventParse {

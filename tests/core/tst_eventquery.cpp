@@ -476,14 +476,20 @@ private slots:
         QCOMPARE(upgraded.pragmaInt("user_version"), std::int64_t(store::Database::latestSchemaVersion()));
         store::EventStore events = temp.reader();
         int withEmail = 0;
+        int withAmount = 0;
         for (const QString& name : test::Fixtures::names()) {
             const auto fields = temp.incoming(test::Fixtures::load(name)).fields;
             const auto stored = events.find(fields.id, false);
             QVERIFY(stored);
             QCOMPARE(stored->fields.customerEmail, fields.customerEmail); // backfill agrees with intake
+            QCOMPARE(stored->fields.amount, fields.amount);
+            QCOMPARE(stored->fields.currency, fields.currency);
+            QCOMPARE(stored->fields.status, fields.status);
             withEmail += !fields.customerEmail.isEmpty();
+            withAmount += fields.amount.has_value();
         }
         QVERIFY(withEmail >= 10);
+        QVERIFY(withAmount >= 10);
         EventQuery query = events.query();
         QCOMPARE(query.fullTextIndexedSeq(), 0);
         indexEverything(temp.path());

@@ -72,6 +72,8 @@ private slots:
     void expandedCustomerObject();
     void missingOrNullCustomer();
     void connectAccountAndLivemode();
+    void amountCurrencyAndStatus();
+    void amountNeedsAnInteger();
     void optionalEnvelopeFields();
     void malformed_data();
     void malformed();
@@ -290,6 +292,53 @@ void TestStripeEvent::connectAccountAndLivemode()
     QCOMPARE(f.account, QStringLiteral("acct_1T3stConnected0"));
     QCOMPARE(f.livemode, true);
     QCOMPARE(f.customerId, QStringLiteral("cus_T3stConnected01"));
+}
+
+void TestStripeEvent::amountCurrencyAndStatus()
+{
+    // Invoices are billed by amount_due (a failed payment still shows what was asked for), checkout
+    // sessions by amount_total, charges and disputes by amount; subscriptions have no amount of their own.
+    const StripeEventFields failed = parsed(Fixtures::load(QStringLiteral("maren-10-invoice.payment_failed")));
+    QCOMPARE(failed.amount, std::optional<std::int64_t>(14900));
+    QCOMPARE(failed.currency, QStringLiteral("usd"));
+    QCOMPARE(failed.status, QStringLiteral("open"));
+    const StripeEventFields refunded = parsed(Fixtures::load(QStringLiteral("maren-15-charge.refunded")));
+    QCOMPARE(refunded.amount, std::optional<std::int64_t>(14900));
+    QCOMPARE(refunded.status, QStringLiteral("succeeded"));
+    const StripeEventFields checkout =
+        parsed(Fixtures::load(QStringLiteral("maren-04-checkout.session.completed")));
+    QCOMPARE(checkout.amount, std::optional<std::int64_t>(0));
+    QCOMPARE(checkout.status, QStringLiteral("complete"));
+    const StripeEventFields dispute = parsed(Fixtures::load(QStringLiteral("maren-18-charge.dispute.created")));
+    QCOMPARE(dispute.amount, std::optional<std::int64_t>(4900));
+    QCOMPARE(dispute.status, QStringLiteral("needs_response"));
+    const StripeEventFields subscription =
+        parsed(Fixtures::load(QStringLiteral("maren-06-customer.subscription.updated")));
+    QVERIFY(!subscription.amount);
+    QCOMPARE(subscription.status, QStringLiteral("active"));
+    // Nested amounts (line items, prices) never stand in for the object's own.
+    QJsonObject nested = invoice(QStringLiteral("cus_T3stNested000001"));
+    nested.insert(QStringLiteral("lines"),
+                  QJsonObject{{QStringLiteral("data"),
+                               QJsonArray{QJsonObject{{QStringLiteral("amount"), 500},
+                                                      {QStringLiteral("status"), QStringLiteral("x")}}}}});
+    const StripeEventFields withLines = parsed(makeEvent(nested));
+    QVERIFY(!withLines.amount);
+    QVERIFY(withLines.status.isEmpty());
+    QVERIFY(withLines.currency.isEmpty());
+}
+
+void TestStripeEvent::amountNeedsAnInteger()
+{
+    QJsonObject object = invoice(QStringLiteral("cus_T3stAmounts00001"));
+    object.insert(QStringLiteral("amount_due"), 12.5);
+    object.insert(QStringLiteral("amount"), QStringLiteral("700"));
+    object.insert(QStringLiteral("total"), 900);
+    object.insert(QStringLiteral("status"), 3);
+    const StripeEventFields f = parsed(makeEvent(object));
+    // A fraction or a string is not an amount in the smallest currency unit; the next candidate counts.
+    QCOMPARE(f.amount, std::optional<std::int64_t>(900));
+    QVERIFY(f.status.isEmpty());
 }
 
 void TestStripeEvent::optionalEnvelopeFields()
