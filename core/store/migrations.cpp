@@ -100,7 +100,7 @@ INSERT INTO intake_counters (name, value) SELECT 'events.test', count(*) FROM ev
     // The browser's amount and status columns, read from the same members as stripe::parseStripeEvent reads
     // at intake (the first integer of amount_due, amount_total, amount, total), and the operators' audit
     // trail (exports of unmasked personal data, replays, edits of mappings and rules).
-    {4, "event amount, currency and status; audit log", R"sql(
+    {4, "event amount, currency and status, mode index; audit log", R"sql(
 ALTER TABLE events ADD COLUMN amount INTEGER;
 ALTER TABLE events ADD COLUMN currency TEXT;
 ALTER TABLE events ADD COLUMN object_status TEXT;
@@ -120,6 +120,10 @@ UPDATE events SET
     object_status = nullif(CASE WHEN json_type(CAST(raw AS TEXT), '$.data.object.status') = 'text'
                                 THEN json_extract(CAST(raw AS TEXT), '$.data.object.status') END, '')
 WHERE json_valid(CAST(raw AS TEXT));
+
+-- "Live only" on a store of mostly test events (or the other way round) would otherwise walk every event
+-- of the other mode to fill one page.
+CREATE INDEX events_by_mode ON events (livemode, created DESC, seq DESC);
 
 CREATE TABLE audit_log (
     id      INTEGER PRIMARY KEY,
