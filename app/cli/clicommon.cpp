@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include "store/database.h"
+#include "store/eventstore.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -55,6 +56,76 @@ std::optional<int> parseOrExit(QCommandLineParser& parser, const QStringList& ar
 QString databasePath(const QCommandLineParser& parser)
 {
     return store::Database::resolvePath(parser.value(QStringLiteral("db")));
+}
+
+void addFilterOptions(QCommandLineParser& parser)
+{
+    parser.addOption(
+        {QStringLiteral("type"),
+         QStringLiteral("Event type or pattern such as invoice.* (repeatable, comma-separated)."),
+         QStringLiteral("type")});
+    parser.addOption({QStringLiteral("customer"), QStringLiteral("Only events of this customer (cus_…)."),
+                      QStringLiteral("id")});
+    parser.addOption({QStringLiteral("email"),
+                      QStringLiteral("Only events of the customer with this email address (any case)."),
+                      QStringLiteral("address")});
+    parser.addOption({QStringLiteral("search"),
+                      QStringLiteral("Only events whose payload text contains every word (a trailing * "
+                                     "matches a prefix). Covers events the full-text index has reached."),
+                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("Only events created since 30d, 12h or a date."),
+                      QStringLiteral("when")});
+    parser.addOption({QStringLiteral("until"),
+                      QStringLiteral("Only events created before 30d, 12h ago or a date."),
+                      QStringLiteral("when")});
+    parser.addOption(
+        {QStringLiteral("source"), QStringLiteral("webhook, poll or backfill."), QStringLiteral("source")});
+}
+
+std::optional<int> readFilterOptions(const QCommandLineParser& parser, store::EventFilter& filter)
+{
+    for (const QString& value : parser.values(QStringLiteral("type"))) {
+        for (const QString& pattern : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!store::EventStore::isValidTypePattern(pattern.trimmed())) {
+                printError(
+                    QStringLiteral("'%1' is not an event type or pattern; use names like invoice.paid or "
+                                   "invoice.*")
+                        .arg(pattern));
+                return ExitUsage;
+            }
+            filter.types << pattern.trimmed();
+        }
+    }
+    filter.customerId = parser.value(QStringLiteral("customer"));
+    if (parser.isSet(QStringLiteral("since"))) {
+        const auto since =
+            parseSince(parser.value(QStringLiteral("since")), QDateTime::currentSecsSinceEpoch());
+        if (!since) {
+            printError(QStringLiteral("--since takes 30d, 12h, 45m or a date such as 2026-10-01"));
+            return ExitUsage;
+        }
+        filter.createdFrom = *since;
+    }
+    if (parser.isSet(QStringLiteral("until"))) {
+        const auto until =
+            parseSince(parser.value(QStringLiteral("until")), QDateTime::currentSecsSinceEpoch());
+        if (!until) {
+            printError(QStringLiteral("--until takes 30d, 12h, 45m or a date such as 2026-10-01"));
+            return ExitUsage;
+        }
+        filter.createdTo = *until;
+    }
+    filter.customerEmail = parser.value(QStringLiteral("email")).trimmed();
+    filter.text = parser.value(QStringLiteral("search"));
+    if (parser.isSet(QStringLiteral("source"))) {
+        filter.source = store::eventSourceFromString(parser.value(QStringLiteral("source")));
+        if (!filter.source) {
+            printError(QStringLiteral("--source takes webhook, poll or backfill"));
+            return ExitUsage;
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<qint64> parseSince(const QString& text, qint64 nowSeconds)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/eventfilter.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -31,6 +33,12 @@ void addCommonOptions(QCommandLineParser& parser);
 std::optional<int> parseOrExit(QCommandLineParser& parser, const QStringList& arguments);
 QString databasePath(const QCommandLineParser& parser);
 
+// The event filter options shared by 'events list' and 'events export' (--type, --customer, --email,
+// --search, --since, --until, --source).
+void addFilterOptions(QCommandLineParser& parser);
+// Fills `filter` from those options; on a bad value prints the reason and returns the exit code.
+std::optional<int> readFilterOptions(const QCommandLineParser& parser, store::EventFilter& filter);
+
 // "30d", "12h", "2026-10-01", "2026-10-01T12:00:00Z" -> Unix seconds; nullopt when unreadable.
 std::optional<qint64> parseSince(const QString& text, qint64 nowSeconds);
 
@@ -38,6 +46,7 @@ std::optional<qint64> parseSince(const QString& text, qint64 nowSeconds);
 int runServe(const QStringList& arguments);
 int runBackfill(const QStringList& arguments);
 int runEvents(const QStringList& arguments);
+int runEventsExport(const QStringList& arguments);
 int runStats(const QStringList& arguments);
 int runConnections(const QStringList& arguments);
 int runDemo(const QStringList& arguments);

@@ -39,27 +39,7 @@ int listEvents(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List stored events, newest first."));
     addCommonOptions(parser);
-    parser.addOption(
-        {QStringLiteral("type"),
-         QStringLiteral("Event type or pattern such as invoice.* (repeatable, comma-separated)."),
-         QStringLiteral("type")});
-    parser.addOption({QStringLiteral("customer"), QStringLiteral("Only events of this customer (cus_…)."),
-                      QStringLiteral("id")});
-    parser.addOption({QStringLiteral("email"),
-                      QStringLiteral("Only events of the customer with this email address (any case)."),
-                      QStringLiteral("address")});
-    parser.addOption({QStringLiteral("search"),
-                      QStringLiteral("Only events whose payload text contains every word (a trailing * "
-                                     "matches a prefix). Covers events the full-text index has reached."),
-                      QStringLiteral("text")});
-    parser.addOption({QStringLiteral("since"),
-                      QStringLiteral("Only events created since 30d, 12h or a date."),
-                      QStringLiteral("when")});
-    parser.addOption({QStringLiteral("until"),
-                      QStringLiteral("Only events created before 30d, 12h ago or a date."),
-                      QStringLiteral("when")});
-    parser.addOption(
-        {QStringLiteral("source"), QStringLiteral("webhook, poll or backfill."), QStringLiteral("source")});
+    addFilterOptions(parser);
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many events (default 50)."),
                       QStringLiteral("n"), QStringLiteral("50")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
@@ -67,46 +47,8 @@ int listEvents(const QStringList& arguments)
         return *exit;
 
     store::EventFilter filter;
-    for (const QString& value : parser.values(QStringLiteral("type"))) {
-        for (const QString& pattern : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!store::EventStore::isValidTypePattern(pattern.trimmed())) {
-                printError(
-                    QStringLiteral("'%1' is not an event type or pattern; use names like invoice.paid or "
-                                   "invoice.*")
-                        .arg(pattern));
-                return ExitUsage;
-            }
-            filter.types << pattern.trimmed();
-        }
-    }
-    filter.customerId = parser.value(QStringLiteral("customer"));
-    if (parser.isSet(QStringLiteral("since"))) {
-        const auto since =
-            parseSince(parser.value(QStringLiteral("since")), QDateTime::currentSecsSinceEpoch());
-        if (!since) {
-            printError(QStringLiteral("--since takes 30d, 12h, 45m or a date such as 2026-10-01"));
-            return ExitUsage;
-        }
-        filter.createdFrom = *since;
-    }
-    if (parser.isSet(QStringLiteral("until"))) {
-        const auto until =
-            parseSince(parser.value(QStringLiteral("until")), QDateTime::currentSecsSinceEpoch());
-        if (!until) {
-            printError(QStringLiteral("--until takes 30d, 12h, 45m or a date such as 2026-10-01"));
-            return ExitUsage;
-        }
-        filter.createdTo = *until;
-    }
-    filter.customerEmail = parser.value(QStringLiteral("email")).trimmed();
-    filter.text = parser.value(QStringLiteral("search"));
-    if (parser.isSet(QStringLiteral("source"))) {
-        filter.source = store::eventSourceFromString(parser.value(QStringLiteral("source")));
-        if (!filter.source) {
-            printError(QStringLiteral("--source takes webhook, poll or backfill"));
-            return ExitUsage;
-        }
-    }
+    if (const auto exit = readFilterOptions(parser, filter))
+        return *exit;
     bool limitOk = false;
     filter.limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
     if (!limitOk || filter.limit < 1) {
@@ -191,7 +133,10 @@ int runEvents(const QStringList& arguments)
         return listEvents(arguments.mid(1));
     if (sub == QLatin1String("show"))
         return showEvent(arguments.mid(1));
-    printError(QStringLiteral("'events' needs 'list' or 'show' (see 'billbridge-cli events list --help')"));
+    if (sub == QLatin1String("export"))
+        return runEventsExport(arguments.mid(1));
+    printError(QStringLiteral(
+        "'events' needs 'list', 'show' or 'export' (see 'billbridge-cli events list --help')"));
     return ExitUsage;
 }
 

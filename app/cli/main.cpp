@@ -15,6 +15,7 @@ Commands:
   backfill      import event history from Stripe's Events API (last 30 days)
   events list   list stored events (newest first)
   events show   print one stored event's raw payload
+  events export write stored events to a JSON lines or CSV file (personal data masked)
   stats         summarise the store
   connections   set, show, test or clear the Stripe credentials
   demo create   generate a made-up Stripe history into a separate DEMO store
