@@ -1,0 +1,227 @@
+#include "customeriotestserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+#include <QTcpServer>
+
+namespace billbridge::test {
+
+namespace {
+
+using StatusCode = QHttpServerResponder::StatusCode;
+
+QByteArray errorsEnvelope(const QString& detail, int status)
+{
+    const QJsonObject error{{QStringLiteral("detail"), detail},
+                            {QStringLiteral("status"), QString::number(status)}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("errors"), QJsonArray{error}}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+QByteArray CustomerIoTestServer::Request::header(const QByteArray& name) const
+{
+    for (const auto& [key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+CustomerIoTestServer::Fault CustomerIoTestServer::Fault::unauthorized()
+{
+    return Fault{401, errorsEnvelope(QStringLiteral("Unauthorized request"), 401), {}, false};
+}
+
+CustomerIoTestServer::Fault CustomerIoTestServer::Fault::forbidden()
+{
+    return Fault{
+        403,
+        errorsEnvelope(QStringLiteral("This API key does not have permission to access this resource"), 403),
+        {},
+        false};
+}
+
+CustomerIoTestServer::Fault CustomerIoTestServer::Fault::rateLimited()
+{
+    // The App API declares 429 without a body schema or headers (reference §4).
+    return Fault{429, QByteArrayLiteral("Too Many Requests"), {{"Content-Type", "text/plain"}}, false};
+}
+
+CustomerIoTestServer::Fault CustomerIoTestServer::Fault::serverError(int status)
+{
+    return Fault{status,
+                 QByteArrayLiteral("<html><body><h1>Internal Server Error</h1></body></html>"),
+                 {{"Content-Type", "text/html"}},
+                 false};
+}
+
+CustomerIoTestServer::Fault CustomerIoTestServer::Fault::wrongDatacenter(customerio::Region workspaceRegion)
+{
+    const QByteArray location =
+        customerio::defaultAppHost(workspaceRegion).toString().toLatin1() + "/v1/workspaces";
+    return Fault{
+        301, errorsEnvelope(QStringLiteral("wrong datacenter"), 301), {{"Location", location}}, false};
+}
+
+CustomerIoTestServer::Fault CustomerIoTestServer::Fault::malformedJson()
+{
+    return Fault{200, QByteArrayLiteral("{\"url\":\"https://track.customer.io\",\"region\":\"u"), {}, false};
+}
+
+CustomerIoTestServer::Fault CustomerIoTestServer::Fault::silence()
+{
+    Fault fault;
+    fault.neverAnswer = true;
+    return fault;
+}
+
+CustomerIoTestServer::CustomerIoTestServer(QObject* parent)
+    : QObject(parent)
+{
+    m_http.route(QStringLiteral("/api/v1/accounts/region"),
+                 [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+                     serve(request, std::move(responder), true);
+                 });
+    m_http.route(QStringLiteral("/v1/workspaces"),
+                 [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+                     serve(request, std::move(responder), false);
+                 });
+    m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        record(request);
+        send(responder, Answer{404, errorsEnvelope(QStringLiteral("not found"), 404), {}});
+    });
+}
+
+CustomerIoTestServer::~CustomerIoTestServer()
+{
+    m_silent.clear();
+}
+
+bool CustomerIoTestServer::start()
+{
+    if (m_tcp)
+        return m_tcp->isListening();
+    m_tcp = new QTcpServer(&m_http);
+    if (!m_tcp->listen(QHostAddress::LocalHost, 0))
+        return false;
+    m_http.bind(m_tcp);
+    return true;
+}
+
+quint16 CustomerIoTestServer::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+QUrl CustomerIoTestServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(port());
+    return url;
+}
+
+void CustomerIoTestServer::setRegion(customerio::Region region)
+{
+    m_region = region;
+    m_servedRegion = region;
+}
+
+void CustomerIoTestServer::failNext(const Fault& fault, int times)
+{
+    for (int i = 0; i < times; ++i)
+        m_faults.push_back(fault);
+}
+
+CustomerIoTestServer::Request CustomerIoTestServer::record(const QHttpServerRequest& request)
+{
+    Request recorded;
+    const QMetaEnum methods = QMetaEnum::fromType<QHttpServerRequest::Method>();
+    recorded.method = QByteArray(methods.valueToKey(static_cast<int>(request.method()))).toUpper();
+    const QUrl url = request.url();
+    recorded.path = url.path(QUrl::FullyEncoded).toLatin1();
+    recorded.target =
+        recorded.path + (url.hasQuery() ? "?" + url.query(QUrl::FullyEncoded).toLatin1() : QByteArray());
+    recorded.headers = request.headers();
+    m_requests.append(recorded);
+    emit requestReceived(static_cast<int>(m_requests.size()) - 1);
+    return recorded;
+}
+
+void CustomerIoTestServer::serve(const QHttpServerRequest& request, QHttpServerResponder&& responder,
+                                 bool track)
+{
+    const Request recorded = record(request);
+    if (!m_faults.empty()) {
+        const Fault fault = m_faults.front();
+        m_faults.pop_front();
+        if (fault.neverAnswer) {
+            m_silent.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+            return;
+        }
+        send(responder, Answer{fault.status, fault.body, fault.headers});
+        return;
+    }
+    if (recorded.method != "GET") {
+        send(responder, Answer{404, errorsEnvelope(QStringLiteral("not found"), 404), {}});
+        return;
+    }
+    send(responder, track ? trackAnswer(recorded) : appAnswer(recorded));
+}
+
+CustomerIoTestServer::Answer CustomerIoTestServer::trackAnswer(const Request& request) const
+{
+    const QByteArray authorization = request.header("authorization").trimmed();
+    const QByteArray credentials = m_siteId + ':' + m_trackKey;
+    const QByteArray expected = "Basic " + credentials.toBase64();
+    if (authorization != expected)
+        return Answer{401,
+                      QByteArrayLiteral("Unauthorized"),
+                      {{"Content-Type", "text/plain"}, {"WWW-Authenticate", "Basic realm=\"Customer.io\""}}};
+    const QJsonObject answer{
+        {QStringLiteral("url"), customerio::defaultTrackHost(m_region).toString()},
+        {QStringLiteral("region"), customerio::toString(m_region)},
+        {QStringLiteral("environment_id"), m_environmentId},
+    };
+    return Answer{200, QJsonDocument(answer).toJson(QJsonDocument::Compact), {}};
+}
+
+CustomerIoTestServer::Answer CustomerIoTestServer::appAnswer(const Request& request) const
+{
+    if (request.header("authorization").trimmed() != "Bearer " + m_appKey)
+        return Answer{401, errorsEnvelope(QStringLiteral("Unauthorized request"), 401), {}};
+    if (m_servedRegion != m_region) {
+        const Fault redirect = Fault::wrongDatacenter(m_region);
+        return Answer{redirect.status, redirect.body, redirect.headers};
+    }
+    const QJsonObject workspace{
+        {QStringLiteral("id"), m_environmentId}, {QStringLiteral("name"), m_workspaceName},
+        {QStringLiteral("messages_sent"), 0},    {QStringLiteral("billable_messages_sent"), 0},
+        {QStringLiteral("people"), 2},
+    };
+    return Answer{200,
+                  QJsonDocument(QJsonObject{{QStringLiteral("workspaces"), QJsonArray{workspace}}})
+                      .toJson(QJsonDocument::Compact),
+                  {}};
+}
+
+void CustomerIoTestServer::send(QHttpServerResponder& responder, const Answer& answer)
+{
+    responder.writeStatusLine(static_cast<StatusCode>(answer.status));
+    bool typed = false;
+    for (const auto& [name, value] : answer.headers)
+        typed = typed || name.compare("Content-Type", Qt::CaseInsensitive) == 0;
+    if (!typed)
+        responder.writeHeader("Content-Type", "application/json");
+    for (const auto& [name, value] : answer.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(answer.body.size()));
+    responder.writeBody(answer.body);
+}
+
+} // namespace billbridge::test

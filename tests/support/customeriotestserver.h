@@ -1,0 +1,132 @@
+#pragma once
+
+#include "customerio/customerioregion.h"
+
+#include <QByteArray>
+#include <QHttpServer>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+class QTcpServer;
+
+namespace billbridge::test {
+
+// A local stand-in for one Customer.io host on 127.0.0.1 (ephemeral port), playing one workspace. It serves
+// both APIs so that one server can stand behind both base-URL overrides:
+//
+//   GET /api/v1/accounts/region  Track. HTTP Basic site_id:track_key; 200
+//                                {"url":"https://track[-eu].customer.io","region":"us|eu","environment_id":N}
+//                                whichever host is asked (the endpoint works on both), 401 otherwise.
+//   GET /v1/workspaces           App. Bearer app_key; 401 otherwise. When the server plays the host of the
+//                                other region (setServedRegion) it answers 301
+//                                {"errors":[{"detail":"wrong datacenter","status":"301"}]} with a Location on
+//                                the workspace's own host, as Customer.io does.
+//   anything else                404 {"errors":[{"detail":"not found","status":"404"}]}.
+//
+// failNext() scripts the next answers (any route, before the credentials are checked). Every request is
+// recorded (method, target, headers) so tests can look at the Authorization header and at the URL.
+class CustomerIoTestServer final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CustomerIoTestServer)
+
+public:
+    // Fake credentials; the server accepts exactly these unless told otherwise.
+    static constexpr char kDefaultSiteId[] = "bbtestsite0123456789";
+    static constexpr char kDefaultTrackKey[] = "bbtesttrackkey0123456789abcdef";
+    static constexpr char kDefaultAppKey[] = "bbtestappkey0123456789abcdef0123456789abc";
+    static constexpr int kDefaultEnvironmentId = 117734;
+    static constexpr char kDefaultWorkspaceName[] = "Billbridge Test Workspace";
+
+    struct Request {
+        QByteArray method;
+        QByteArray target; // path and query as sent
+        QByteArray path;
+        QList<QPair<QByteArray, QByteArray>> headers;
+
+        // First value of a header, name compared case-insensitively; empty when absent.
+        QByteArray header(const QByteArray& name) const;
+    };
+
+    // One scripted answer.
+    struct Fault {
+        int status = 0;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        bool neverAnswer = false; // keep the connection open without a byte of answer
+
+        static Fault unauthorized();
+        static Fault forbidden();
+        static Fault rateLimited();
+        static Fault serverError(int status = 500);
+        // 301 as the App API answers a key from the other data centre; Location on `workspaceRegion`'s host.
+        static Fault wrongDatacenter(customerio::Region workspaceRegion);
+        // 200 whose body is cut off mid-JSON.
+        static Fault malformedJson();
+        static Fault silence();
+    };
+
+    explicit CustomerIoTestServer(QObject* parent = nullptr);
+    ~CustomerIoTestServer() override;
+
+    // Listens on 127.0.0.1 with a port chosen by the system.
+    bool start();
+    quint16 port() const;
+    QUrl baseUrl() const; // http://127.0.0.1:<port>
+
+    void setSiteId(const QByteArray& siteId) { m_siteId = siteId; }
+    void setTrackKey(const QByteArray& key) { m_trackKey = key; }
+    void setAppKey(const QByteArray& key) { m_appKey = key; }
+    // The workspace's data centre; by default the server also plays that region's host.
+    void setRegion(customerio::Region region);
+    // The data centre whose host this server plays; App calls answer 301 when it differs from region().
+    void setServedRegion(customerio::Region region) { m_servedRegion = region; }
+    void setEnvironmentId(int id) { m_environmentId = id; }
+    void setWorkspaceName(const QString& name) { m_workspaceName = name; }
+    customerio::Region region() const { return m_region; }
+
+    void failNext(const Fault& fault, int times = 1);
+    int pendingFaults() const { return static_cast<int>(m_faults.size()); }
+
+    const QList<Request>& requests() const { return m_requests; }
+    int requestCount() const { return static_cast<int>(m_requests.size()); }
+    void clearRequests() { m_requests.clear(); }
+
+signals:
+    void requestReceived(int index);
+
+private:
+    struct Answer {
+        int status = 200;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+
+    Request record(const QHttpServerRequest& request);
+    void serve(const QHttpServerRequest& request, QHttpServerResponder&& responder, bool track);
+    Answer trackAnswer(const Request& request) const;
+    Answer appAnswer(const Request& request) const;
+    static void send(QHttpServerResponder& responder, const Answer& answer);
+
+    QHttpServer m_http;
+    QTcpServer* m_tcp = nullptr;
+    QByteArray m_siteId = kDefaultSiteId;
+    QByteArray m_trackKey = kDefaultTrackKey;
+    QByteArray m_appKey = kDefaultAppKey;
+    customerio::Region m_region = customerio::Region::Us;
+    customerio::Region m_servedRegion = customerio::Region::Us;
+    int m_environmentId = kDefaultEnvironmentId;
+    QString m_workspaceName = QString::fromLatin1(kDefaultWorkspaceName);
+    std::deque<Fault> m_faults;
+    QList<Request> m_requests;
+    // Answers that never come: held until the server goes, so the client sees an open, silent connection.
+    std::vector<std::unique_ptr<QHttpServerResponder>> m_silent;
+};
+
+} // namespace billbridge::test
