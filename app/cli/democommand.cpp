@@ -1,12 +1,9 @@
 #include "clicommon.h"
 #include "demo/demohistory.h"
+#include "demo/demosetup.h"
 #include "demo/demostore.h"
-#include "store/database.h"
-#include "store/fulltextindexer.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 
 #include <limits>
 #include <map>
@@ -14,12 +11,6 @@
 namespace billbridge::cli {
 
 namespace {
-
-// Beside the real store, never the real store itself: $BILLBRIDGE_DB is deliberately ignored here.
-QString defaultDemoPath()
-{
-    return QFileInfo(store::Database::defaultPath()).dir().filePath(QStringLiteral("demo.sqlite"));
-}
 
 std::optional<qint64> wholeNumber(const QCommandLineParser& parser, const QString& name, qint64 low,
                                   qint64 high)
@@ -38,10 +29,10 @@ int createDemo(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Generate a made-up Stripe billing history into a separate DEMO store (default %1).")
-            .arg(defaultDemoPath()));
+            .arg(demo::defaultDemoStorePath()));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("db"),
-                      QStringLiteral("Demo store to write (default: %1).").arg(defaultDemoPath()),
+                      QStringLiteral("Demo store to write (default: %1).").arg(demo::defaultDemoStorePath()),
                       QStringLiteral("path")});
     parser.addOption({QStringLiteral("customers"), QStringLiteral("Number of customers (default 300)."),
                       QStringLiteral("n"), QStringLiteral("300")});
@@ -63,8 +54,8 @@ int createDemo(const QStringList& arguments)
     const auto seed = wholeNumber(parser, QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max());
     if (!customers || !days || !seed)
         return ExitUsage;
-    const QString path =
-        parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : defaultDemoPath();
+    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
+                                                            : demo::defaultDemoStorePath();
 
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     demo::DemoOptions options;
@@ -72,9 +63,9 @@ int createDemo(const QStringList& arguments)
     options.days = int(*days);
     options.seed = quint64(*seed);
     options.endTime = nowMs / 1000;
-    const demo::DemoHistory history = demo::DemoHistory::generate(options);
-    const demo::DemoStoreResult result =
-        demo::DemoStore::write(path, history, parser.isSet(QStringLiteral("replace")), nowMs);
+    const demo::DemoSetupResult setup =
+        demo::createIndexedDemoStore(path, options, parser.isSet(QStringLiteral("replace")), nowMs);
+    const demo::DemoStoreResult& result = setup.store;
     switch (result.status) {
     case demo::DemoStoreResult::Status::Written:
         break;
@@ -84,15 +75,9 @@ int createDemo(const QStringList& arguments)
         printError(result.message);
         return ExitStore;
     }
-    // Index the text now, so that searching works in the console and CLI without a running `serve`.
-    try {
-        store::SqliteConnection connection = store::Database::openForWriting(path);
-        while (store::FullTextIndexer::indexBatch(connection, 1024) > 0) {
-        }
-    } catch (const store::StoreError& error) {
-        printError(QStringLiteral("the demo events are stored, but indexing them for search failed: %1")
-                       .arg(error.message()));
-    }
+    if (!setup.indexed)
+        printError(result.message);
+    const demo::DemoHistory& history = setup.history;
 
     std::map<QString, int> byType;
     for (const demo::DemoEvent& event : history.events())
