@@ -1,6 +1,8 @@
 #!/bin/sh
 # Renders the console's screenshots for the documentation without a display (Qt's offscreen platform):
 #   docs/screenshots/console.png        the console on STORE_PATH
+#   docs/screenshots/events.png         the event browser on STORE_PATH, a failed payment selected
+#   docs/screenshots/customer.png       the customer view of CUSTOMER (default: the demo store's haruto.ota@example.org)
 #   docs/screenshots/console-empty.png  the first-run state, on a store path that does not exist yet
 #   docs/screenshots/connections.png    File → Connections…, against a fresh private keyring (nothing saved)
 #   docs/screenshots/connections-no-keychain.png  the same dialog when no keychain can be reached
@@ -10,16 +12,17 @@
 set -eu
 
 usage() {
-    echo "usage: $0 BUILD_DIR STORE_PATH [RECEIVER]" >&2
+    echo "usage: $0 BUILD_DIR STORE_PATH [RECEIVER [CUSTOMER]]" >&2
     echo "  BUILD_DIR   a CMake build folder in which the 'billbridge' target was built" >&2
     echo "  STORE_PATH  an existing store with events, e.g. one filled by 'billbridge-cli backfill'" >&2
     exit 2
 }
 
-[ $# -ge 2 ] && [ $# -le 3 ] || usage
+[ $# -ge 2 ] && [ $# -le 4 ] || usage
 build_dir=$1
 store=$2
 receiver=${3:-${BILLBRIDGE_RECEIVER:-127.0.0.1:8787}}
+customer=${4:-haruto.ota@example.org}
 root=$(cd "$(dirname "$0")/.." && pwd)
 app=$build_dir/app/billbridge
 
@@ -46,6 +49,10 @@ unset BILLBRIDGE_DB BILLBRIDGE_RECEIVER
 
 "$app" --db "$store" --receiver "$receiver" --grab "$out/console.png"
 echo "wrote $out/console.png"
+"$app" --db "$store" --receiver "$receiver" --page events --grab "$out/events.png"
+echo "wrote $out/events.png"
+"$app" --db "$store" --receiver "$receiver" --customer "$customer" --grab "$out/customer.png"
+echo "wrote $out/customer.png"
 "$app" --db "$work/empty/billbridge.sqlite" --receiver "$receiver" --grab "$out/console-empty.png"
 echo "wrote $out/console-empty.png"
 

@@ -33,6 +33,160 @@
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::AttributeChangeModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::BackfillDialog</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Backfill from Stripe</source>
+        <translation>Backfill aus Stripe</translation>
+    </message>
+    <message>
+        <source>Imports past events from Stripe&apos;s Events API into the store, newest first. Stripe keeps events for 30 days, so older ones cannot be imported. Events already in the store are recognised and not stored twice.</source>
+        <translation>Importiert vergangene Ereignisse über die Events API von Stripe in den Speicher, die neuesten zuerst. Stripe bewahrt Ereignisse 30 Tage lang auf; ältere können daher nicht importiert werden. Ereignisse, die bereits im Speicher sind, werden erkannt und nicht doppelt gespeichert.</translation>
+    </message>
+    <message>
+        <source>The last &amp;30 days (everything Stripe still keeps)</source>
+        <translation>Die letzten &amp;30 Tage (alles, was Stripe noch aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>&amp;Since</source>
+        <translation>S&amp;eit</translation>
+    </message>
+    <message>
+        <source>Event &amp;types:</source>
+        <translation>Ereignis&amp;typen:</translation>
+    </message>
+    <message>
+        <source>All events; or e.g. invoice.paid, invoice.payment_failed, or invoice.*</source>
+        <translation>Alle Ereignisse; oder z. B. invoice.paid, invoice.payment_failed oder invoice.*</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel backfill</source>
+        <translation>Backfill &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Open C&amp;onnections…</source>
+        <translation>&amp;Verbindungen öffnen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>all events</source>
+        <translation>alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>An unfinished backfill of %1 since %2 is in the store: %3 new events so far, back to %4. Resume it to continue where it stopped.</source>
+        <translation>Im Speicher liegt ein nicht abgeschlossener Backfill von %1 seit %2: bisher %3 neue Ereignisse, zurück bis %4. Setzen Sie ihn fort, um dort weiterzumachen, wo er angehalten hat.</translation>
+    </message>
+    <message>
+        <source>The event types cannot be asked for: %1 Correct them and start again.</source>
+        <translation>Die Ereignistypen können nicht abgefragt werden: %1 Korrigieren Sie sie und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Stopping after the page in progress is stored…</source>
+        <translation>Wird angehalten, sobald die laufende Seite gespeichert ist…</translation>
+    </message>
+    <message>
+        <source>Reading the Stripe API key…</source>
+        <translation>Stripe-API-Schlüssel wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The Stripe API key could not be read: %1</source>
+        <translation>Der Stripe-API-Schlüssel konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No Stripe API key is configured, so nothing can be read from Stripe. Add one in Connections (a secret key, or a restricted key that may read Events), then start the backfill.</source>
+        <translation>Es ist kein Stripe-API-Schlüssel eingerichtet, daher kann nichts von Stripe gelesen werden. Fügen Sie unter „Verbindungen“ einen hinzu (einen geheimen Schlüssel oder einen eingeschränkten Schlüssel, der Ereignisse lesen darf), und starten Sie dann den Backfill.</translation>
+    </message>
+    <message>
+        <source>The backfill cannot start: %1 Correct it in Connections.</source>
+        <translation>Der Backfill kann nicht starten: %1 Korrigieren Sie dies unter „Verbindungen“.</translation>
+    </message>
+    <message>
+        <source>Asking Stripe for the newest events…</source>
+        <translation>Stripe wird nach den neuesten Ereignissen gefragt…</translation>
+    </message>
+    <message>
+        <source>%1 new events, %2 already in the store · %3 events/s</source>
+        <translation>%1 neue Ereignisse, %2 bereits im Speicher · %3 Ereignisse/s</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>Zurück bis %1</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>noch etwa %1</translation>
+    </message>
+    <message>
+        <source>time left unknown</source>
+        <translation>Restzeit unbekannt</translation>
+    </message>
+    <message>
+        <source>Backfill complete: %1 new events stored, %2 were already in the store.</source>
+        <translation>Backfill abgeschlossen: %1 neue Ereignisse gespeichert, %2 waren bereits im Speicher.</translation>
+    </message>
+    <message>
+        <source>Backfill paused after %1 new events. Its position is kept in the store: resume it now, or later when you open this window again.</source>
+        <translation>Backfill nach %1 neuen Ereignissen angehalten. Seine Position bleibt im Speicher erhalten: Setzen Sie ihn jetzt fort oder später, wenn Sie dieses Fenster erneut öffnen.</translation>
+    </message>
+    <message>
+        <source>Stripe kept limiting or failing the requests, so the backfill stopped for now (%1). Everything imported so far is kept; resume it later.</source>
+        <translation>Stripe hat die Anfragen wiederholt begrenzt oder mit Fehlern beantwortet, daher wurde der Backfill vorerst angehalten (%1). Alles bisher Importierte bleibt erhalten; setzen Sie ihn später fort.</translation>
+    </message>
+    <message>
+        <source>Stripe rejected the API key (%1). Check the key in Connections, then resume the backfill.</source>
+        <translation>Stripe hat den API-Schlüssel abgelehnt (%1). Prüfen Sie den Schlüssel unter „Verbindungen“, und setzen Sie dann den Backfill fort.</translation>
+    </message>
+    <message>
+        <source>Stripe refused the request: %1 Check the event types, then start again.</source>
+        <translation>Stripe hat die Anfrage abgelehnt: %1 Prüfen Sie die Ereignistypen, und starten Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The store could not be written (%1). Check the disk space and the store file, then resume the backfill.</source>
+        <translation>In den Speicher konnte nicht geschrieben werden (%1). Prüfen Sie den freien Speicherplatz und die Speicherdatei, und setzen Sie dann den Backfill fort.</translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::ConnectionsDialog</name>
     <message>
         <source>Connections</source>
@@ -81,6 +235,41 @@
     <message>
         <source>Saving failed: %1</source>
         <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::ConsoleIntake</name>
+    <message>
+        <source>The webhook signing secret could not be read: %1</source>
+        <translation>Das Webhook-Signaturgeheimnis konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not receiving — intake is off in this window. Turn on File → Receive Events in This Window, or run `billbridge-cli serve`.</source>
+        <translation>Kein Empfang – der Empfang ist in diesem Fenster ausgeschaltet. Schalten Sie Datei → Ereignisse in diesem Fenster empfangen ein, oder führen Sie `billbridge-cli serve` aus.</translation>
+    </message>
+    <message>
+        <source>Starting intake — reading the Stripe credentials…</source>
+        <translation>Empfang wird gestartet – Stripe-Zugangsdaten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Starting intake…</source>
+        <translation>Empfang wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Receiving on %1 — but missed events are not recovered: %2</source>
+        <translation>Empfang auf %1 – verpasste Ereignisse werden jedoch nicht nachgeholt: %2</translation>
+    </message>
+    <message>
+        <source>Receiving on %1</source>
+        <translation>Empfang auf %1</translation>
+    </message>
+    <message>
+        <source>Stopping intake — finishing events in flight…</source>
+        <translation>Empfang wird beendet – laufende Ereignisse werden abgeschlossen…</translation>
+    </message>
+    <message>
+        <source>Not receiving — %1</source>
+        <translation>Kein Empfang – %1</translation>
     </message>
 </context>
 <context>
@@ -147,11 +336,49 @@
     </message>
 </context>
 <context>
-    <name>billbridge::widgets::CustomerIoTab</name>
+    <name>billbridge::widgets::CustomerEventModel</name>
     <message>
-        <source>Testing is available when the Customer.io connection ships in a later version. The values can already be saved.</source>
-        <translation>Der Test ist verfügbar, sobald die Customer.io-Verbindung in einer späteren Version ausgeliefert wird. Die Werte können bereits gespeichert werden.</translation>
+        <source>Time</source>
+        <translation>Zeit</translation>
     </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>The stored payload could not be read.</source>
+        <translation>Die gespeicherten Nutzdaten konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::CustomerIoTab</name>
     <message>
         <source>The workspace that receives profiles and events. Find the values in Customer.io under Settings → Workspace Settings → API Credentials.</source>
         <translation>Der Workspace, der Profile und Ereignisse erhält. Die Werte finden Sie in Customer.io unter Settings → Workspace Settings → API Credentials.</translation>
@@ -192,16 +419,923 @@
         <source>A value contains a space or line break; copy it again without them.</source>
         <translation>Ein Wert enthält ein Leerzeichen oder einen Zeilenumbruch; kopieren Sie ihn erneut ohne diese.</translation>
     </message>
+    <message>
+        <source>Ask Customer.io whether the entered credentials work in the chosen region</source>
+        <translation>Customer.io fragen, ob die eingegebenen Zugangsdaten in der gewählten Region funktionieren</translation>
+    </message>
+    <message>
+        <source>Cancel Test</source>
+        <translation>Test abbrechen</translation>
+    </message>
+    <message>
+        <source>Track API: not tested; it needs both the site ID and the Track API key.</source>
+        <translation>Track-API: nicht getestet; dafür sind sowohl die Site-ID als auch der Track-API-Schlüssel nötig.</translation>
+    </message>
+    <message>
+        <source>Track API: not tested; no site ID and Track API key are entered.</source>
+        <translation>Track-API: nicht getestet; Site-ID und Track-API-Schlüssel sind nicht eingegeben.</translation>
+    </message>
+    <message>
+        <source>App API: not tested; no App API key is entered.</source>
+        <translation>App-API: nicht getestet; es ist kein App-API-Schlüssel eingegeben.</translation>
+    </message>
+    <message>
+        <source>Nothing to test yet.</source>
+        <translation>Noch nichts zu testen.</translation>
+    </message>
+    <message>
+        <source>Asking Customer.io…</source>
+        <translation>Customer.io wird gefragt…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Track API</source>
+        <translation>Track-API</translation>
+    </message>
+    <message>
+        <source>App API</source>
+        <translation>App-API</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbunden.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::CustomerPage</name>
+    <message>
+        <source>Customer id (cus_…) or email</source>
+        <translation>Kunden-ID (cus_…) oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>Aktueller Stand</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Abonnement</translation>
+    </message>
+    <message>
+        <source>Trial ends</source>
+        <translation>Testphase endet</translation>
+    </message>
+    <message>
+        <source>Current period ends</source>
+        <translation>Aktueller Abrechnungszeitraum endet</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>Kündigung</translation>
+    </message>
+    <message>
+        <source>Delinquent</source>
+        <translation>Zahlungsverzug</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Enter a customer id (cus_…) or an email address to follow that customer&apos;s events.</source>
+        <translation>Geben Sie eine Kunden-ID (cus_…) oder eine E-Mail-Adresse ein, um die Ereignisse dieses Kunden zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>Enter a customer id (cus_…) or an email address, then choose Show.</source>
+        <translation>Geben Sie eine Kunden-ID (cus_…) oder eine E-Mail-Adresse ein, und wählen Sie dann „Anzeigen“.</translation>
+    </message>
+    <message>
+        <source>Reading the events of %1…</source>
+        <translation>Ereignisse von %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>No events for customer %1 are stored. Check the id, or run a backfill if the customer is older than this store.</source>
+        <translation>Für den Kunden %1 sind keine Ereignisse gespeichert. Prüfen Sie die ID, oder führen Sie einen Backfill aus, wenn der Kunde älter als dieser Speicher ist.</translation>
+    </message>
+    <message>
+        <source>No stored event carries the address %1. Check the spelling, or search by customer id (cus_…).</source>
+        <translation>Kein gespeichertes Ereignis enthält die Adresse %1. Prüfen Sie die Schreibweise, oder suchen Sie nach der Kunden-ID (cus_…).</translation>
+    </message>
+    <message>
+        <source>There is no event store at %1 yet. Receive or import events first, then search again.</source>
+        <translation>Unter %1 gibt es noch keinen Ereignisspeicher. Empfangen oder importieren Sie zuerst Ereignisse, und suchen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>The event store could not be read: %1</source>
+        <translation>Der Ereignisspeicher konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 events of this customer; older ones are left out of the list and the state.</source>
+        <translation>Angezeigt werden die neuesten %1 Ereignisse dieses Kunden; ältere sind in der Liste und im Stand nicht berücksichtigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored event(s) could not be read and were left out.</source>
+        <translation>
+            <numerusform>%n gespeichertes Ereignis konnte nicht gelesen werden und wurde ausgelassen.</numerusform>
+            <numerusform>%n gespeicherte Ereignisse konnten nicht gelesen werden und wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), oldest first</source>
+        <translation>
+            <numerusform>%n Ereignis, ältestes zuerst</numerusform>
+            <numerusform>%n Ereignisse, älteste zuerst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Trialing</source>
+        <translation>Testphase</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Gekündigt</translation>
+    </message>
+    <message>
+        <source>Unpaid</source>
+        <translation>Unbezahlt</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Unvollständig</translation>
+    </message>
+    <message>
+        <source>Incomplete, expired</source>
+        <translation>Unvollständig, abgelaufen</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (deleted in Stripe)</source>
+        <translation>%1 (in Stripe gelöscht)</translation>
+    </message>
+    <message>
+        <source>No subscription in the stored events</source>
+        <translation>Kein Abonnement in den gespeicherten Ereignissen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keines</translation>
+    </message>
+    <message>
+        <source>Unknown plan</source>
+        <translation>Unbekannter Tarif</translation>
+    </message>
+    <message>
+        <source>%1 · %2 per %3</source>
+        <translation>%1 · %2 pro %3</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n other(s))</source>
+        <translation>
+            <numerusform>%1 (und %n weiteres)</numerusform>
+            <numerusform>%1 (und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation>Beendet am %1</translation>
+    </message>
+    <message>
+        <source>Cancels at period end (%1)</source>
+        <translation>Gekündigt zum Ende des Abrechnungszeitraums (%1)</translation>
+    </message>
+    <message>
+        <source>Cancels on %1</source>
+        <translation>Gekündigt zum %1</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation>ein unbekannter Betrag</translation>
+    </message>
+    <message>
+        <source>last failed payment: %1 on %2, attempt %3</source>
+        <translation>letzte fehlgeschlagene Zahlung: %1 am %2, Versuch %3</translation>
+    </message>
+    <message>
+        <source>%1; next retry %2</source>
+        <translation>%1; nächster Versuch %2</translation>
+    </message>
+    <message>
+        <source>%1; Stripe will not retry</source>
+        <translation>%1; Stripe versucht es nicht erneut</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Select an *.updated event to see which fields it changed.</source>
+        <translation>Wählen Sie ein *.updated-Ereignis aus, um zu sehen, welche Felder es geändert hat.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) names no changed fields.</source>
+        <translation>%1 (%2) nennt keine geänderten Felder.</translation>
+    </message>
+    <message>
+        <source>Fields changed by %1 (%2)</source>
+        <translation>Durch %1 (%2) geänderte Felder</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::DemoLauncher</name>
+    <message>
+        <source>%1 already holds events that are not demo data, so no demo data was written there: demo data is never mixed with real events. Move or rename that file, then choose Open Demo Data again.</source>
+        <translation>%1 enthält bereits Ereignisse, die keine Demodaten sind, daher wurden dort keine Demodaten geschrieben: Demodaten werden nie mit echten Ereignissen vermischt. Verschieben oder benennen Sie diese Datei um, und wählen Sie dann erneut „Demodaten öffnen“.</translation>
+    </message>
+    <message>
+        <source>Check that its folder can be written to and that the disk has space, then try again.</source>
+        <translation>Prüfen Sie, ob in den Ordner geschrieben werden kann und auf dem Datenträger genug Platz frei ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The demo data could not be created at %1: %2</source>
+        <translation>Die Demodaten konnten unter %1 nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The demo data is ready at %1, but a second console window could not be started. Start it yourself with: %2 --db %1</source>
+        <translation>Die Demodaten liegen unter %1 bereit, aber ein zweites Konsolenfenster konnte nicht gestartet werden. Starten Sie es selbst mit: %2 --db %1</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::EventDetailView</name>
+    <message>
+        <source>Select an event to see what Stripe sent</source>
+        <translation>Wählen Sie ein Ereignis aus, um zu sehen, was Stripe gesendet hat</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Als JSON kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <source>Filter on this value</source>
+        <translation>Nach diesem Wert filtern</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Show only events that match this value in the event list</source>
+        <translation>In der Ereignisliste nur Ereignisse mit diesem Wert anzeigen</translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation>Alle aufklappen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Right</source>
+        <translation>Ctrl+Shift+Right</translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation>Alle zuklappen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Left</source>
+        <translation>Ctrl+Shift+Left</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>erstellt %1</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>polled from the Stripe API</source>
+        <translation>per Abfrage von der Stripe-API geholt</translation>
+    </message>
+    <message>
+        <source>backfilled from the Stripe API</source>
+        <translation>per Backfill von der Stripe-API geholt</translation>
+    </message>
+    <message>
+        <source>%1, signature verified</source>
+        <translation>%1, Signatur geprüft</translation>
+    </message>
+    <message>
+        <source>%1, fetched over the authenticated API (no signature)</source>
+        <translation>%1, über die authentifizierte API abgerufen (ohne Signatur)</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>empfangen %1</translation>
+    </message>
+    <message>
+        <source>seen 1 duplicate delivery</source>
+        <translation>1 doppelte Zustellung erkannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>seen %n duplicate deliveries</source>
+        <translation>
+            <numerusform>%n doppelte Zustellung erkannt</numerusform>
+            <numerusform>%n doppelte Zustellungen erkannt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::EventFilterBar</name>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name for this filter:</source>
+        <translation>Name für diesen Filter:</translation>
+    </message>
+    <message>
+        <source>Replace Saved Filter</source>
+        <translation>Gespeicherten Filter ersetzen</translation>
+    </message>
+    <message>
+        <source>A filter named “%1” exists already. Replace it?</source>
+        <translation>Ein Filter namens „%1“ ist bereits vorhanden. Möchten Sie ihn ersetzen?</translation>
+    </message>
+    <message>
+        <source>Types, e.g. invoice.* customer.subscription.updated</source>
+        <translation>Typen, z. B. invoice.* customer.subscription.updated</translation>
+    </message>
+    <message>
+        <source>Event types to show, separated by spaces or commas. &apos;*&apos; stands for any text, so invoice.* shows every invoice event.</source>
+        <translation>Anzuzeigende Ereignistypen, getrennt durch Leerzeichen oder Kommas. &apos;*&apos; steht für beliebigen Text, daher zeigt invoice.* alle invoice-Ereignisse.</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Typen</translation>
+    </message>
+    <message>
+        <source>Pick from the event types in this store</source>
+        <translation>Aus den Ereignistypen in diesem Speicher wählen</translation>
+    </message>
+    <message>
+        <source>Customer id (cus_…) or email</source>
+        <translation>Kunden-ID (cus_…) oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Search payloads</source>
+        <translation>Nutzdaten durchsuchen</translation>
+    </message>
+    <message>
+        <source>Finds events whose payload contains every word, e.g. an invoice number, a price id or a name. End a word with * to match its beginning.</source>
+        <translation>Findet Ereignisse, deren Nutzdaten jedes der Wörter enthalten, z. B. eine Rechnungsnummer, eine Preis-ID oder einen Namen. Beenden Sie ein Wort mit *, um nach seinem Anfang zu suchen.</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebiger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <source>When Stripe created the event</source>
+        <translation>Wann Stripe das Ereignis erstellt hat</translation>
+    </message>
+    <message>
+        <source>From (inclusive)</source>
+        <translation>Von (einschließlich)</translation>
+    </message>
+    <message>
+        <source>Until (exclusive)</source>
+        <translation>Bis (ausschließlich)</translation>
+    </message>
+    <message>
+        <source>Live and test</source>
+        <translation>Live und Test</translation>
+    </message>
+    <message>
+        <source>Live only</source>
+        <translation>Nur Live</translation>
+    </message>
+    <message>
+        <source>Test only</source>
+        <translation>Nur Test</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Beliebige Quelle</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Poller</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <translation>Backfill</translation>
+    </message>
+    <message>
+        <source>How the event reached Billbridge</source>
+        <translation>Wie das Ereignis zu Billbridge gelangt ist</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every event</source>
+        <translation>Alle Ereignisse anzeigen</translation>
+    </message>
+    <message>
+        <source>Saved:</source>
+        <translation>Gespeichert:</translation>
+    </message>
+    <message>
+        <source>Filters saved in this store (the command line finds them too)</source>
+        <translation>In diesem Speicher gespeicherte Filter (auch die Befehlszeile findet sie)</translation>
+    </message>
+    <message>
+        <source>(choose)</source>
+        <translation>(auswählen)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the current filter under a name</source>
+        <translation>Den aktuellen Filter unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the chosen saved filter</source>
+        <translation>Den gewählten gespeicherten Filter löschen</translation>
+    </message>
+    <message>
+        <source>“%1” is not an event type or pattern: use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;*&apos;, as in invoice.* or customer.subscription.updated.</source>
+        <translation>„%1“ ist weder ein Ereignistyp noch ein Muster: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;*&apos;, wie in invoice.* oder customer.subscription.updated.</translation>
+    </message>
+    <message>
+        <source>“%1” is neither a customer id (cus_…) nor an email address. To find a customer by name, type the name into Search payloads.</source>
+        <translation>„%1“ ist weder eine Kunden-ID (cus_…) noch eine E-Mail-Adresse. Um einen Kunden nach Namen zu finden, geben Sie den Namen unter „Nutzdaten durchsuchen“ ein.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose an end after the beginning.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie ein Ende nach dem Beginn.</translation>
+    </message>
+    <message>
+        <source>Reading the store…</source>
+        <translation>Speicher wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No events stored yet</source>
+        <translation>Noch keine Ereignisse gespeichert</translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Types in this store</source>
+        <translation>Typen in diesem Speicher</translation>
+    </message>
+    <message>
+        <source>Saved filters: %1</source>
+        <translation>Gespeicherte Filter: %1</translation>
+    </message>
+    <message>
+        <source>A saved filter needs a name. Nothing was saved.</source>
+        <translation>Ein gespeicherter Filter braucht einen Namen. Es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::EventListModel</name>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Poll</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <translation>Backfill</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Verified webhook signature: Stripe signed this delivery and Billbridge checked the signature before storing it.</source>
+        <translation>Geprüfte Webhook-Signatur: Stripe hat diese Zustellung signiert, und Billbridge hat die Signatur vor dem Speichern geprüft.</translation>
+    </message>
+    <message>
+        <source>Fetched from the Stripe API by Billbridge over an authenticated connection; such events carry no webhook signature.</source>
+        <translation>Von Billbridge über eine authentifizierte Verbindung von der Stripe-API abgerufen; solche Ereignisse haben keine Webhook-Signatur.</translation>
+    </message>
+    <message>
+        <source>Live mode: a real payment event.</source>
+        <translation>Live-Modus: ein echtes Zahlungsereignis.</translation>
+    </message>
+    <message>
+        <source>Test mode: made with test keys; no real money moved.</source>
+        <translation>Testmodus: mit Testschlüsseln erzeugt; es wurde kein echtes Geld bewegt.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signatur</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>Ereignis-ID</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::EventReader</name>
+    <message>
+        <source>The event list could not be read from the store: %1</source>
+        <translation>Die Ereignisliste konnte nicht aus dem Speicher gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no event store yet. Start receiving or import events, then select the event again.</source>
+        <translation>Es gibt noch keinen Ereignisspeicher. Empfangen oder importieren Sie Ereignisse, und wählen Sie das Ereignis dann erneut aus.</translation>
+    </message>
+    <message>
+        <source>The event %1 is no longer in the store. Refresh the list.</source>
+        <translation>Das Ereignis %1 ist nicht mehr im Speicher. Aktualisieren Sie die Liste.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::EventsPage</name>
+    <message>
+        <source>Follow new events</source>
+        <translation>Neuen Ereignissen folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest event in view as events arrive</source>
+        <translation>Das neueste Ereignis sichtbar halten, während Ereignisse eintreffen</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>Go to the newest matching events</source>
+        <translation>Zu den neuesten passenden Ereignissen springen</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Älteste</translation>
+    </message>
+    <message>
+        <source>Go to the oldest matching events</source>
+        <translation>Zu den ältesten passenden Ereignissen springen</translation>
+    </message>
+    <message>
+        <source>Follow Customer</source>
+        <translation>Kunden verfolgen</translation>
+    </message>
+    <message>
+        <source>Show this customer&apos;s events, current state and changes</source>
+        <translation>Ereignisse, aktuellen Stand und Änderungen dieses Kunden anzeigen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the selected events, or every matching event, as JSON lines or CSV</source>
+        <translation>Die ausgewählten Ereignisse oder alle passenden Ereignisse als JSON Lines oder CSV speichern</translation>
+    </message>
+    <message>
+        <source>No events yet</source>
+        <translation>Noch keine Ereignisse</translation>
+    </message>
+    <message>
+        <source>1 matching event</source>
+        <translation>1 passendes Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 matching events</source>
+        <translation>%1 passende Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 or more matching events</source>
+        <translation>%1 oder mehr passende Ereignisse</translation>
+    </message>
+    <message>
+        <source>Nothing has been received or imported yet. Events appear here as soon as they are stored.</source>
+        <translation>Es wurde noch nichts empfangen oder importiert. Ereignisse erscheinen hier, sobald sie gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Showing older events; new arrivals are not added until you go back to the newest.</source>
+        <translation>Ältere Ereignisse werden angezeigt; neu eintreffende werden erst hinzugefügt, wenn Sie zu den neuesten zurückkehren.</translation>
+    </message>
+    <message>
+        <source>Only This Type</source>
+        <translation>Nur dieser Typ</translation>
+    </message>
+    <message>
+        <source>Only This Customer</source>
+        <translation>Nur dieser Kunde</translation>
+    </message>
+    <message>
+        <source>Copy Event Id</source>
+        <translation>Ereignis-ID kopieren</translation>
+    </message>
+    <message>
+        <source>Export Selected…</source>
+        <translation>Auswahl exportieren…</translation>
+    </message>
+    <message>
+        <source>Reset Columns</source>
+        <translation>Spalten zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::ExportDialog</name>
+    <message>
+        <source>Export events</source>
+        <translation>Ereignisse exportieren</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Selected events (%1)</source>
+        <translation>Ausgewählte Ereignisse (%1)</translation>
+    </message>
+    <message>
+        <source>All events matching the current filter (counting…)</source>
+        <translation>Alle Ereignisse, die zum aktuellen Filter passen (werden gezählt…)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>JSON lines: each event&apos;s payload as Stripe sent it</source>
+        <translation>JSON Lines: die Nutzdaten jedes Ereignisses so, wie Stripe sie gesendet hat</translation>
+    </message>
+    <message>
+        <source>CSV: one row per event, for spreadsheets</source>
+        <translation>CSV: eine Zeile pro Ereignis, für Tabellenkalkulationen</translation>
+    </message>
+    <message>
+        <source>Choose where to save the file</source>
+        <translation>Speicherort der Datei wählen</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Include email addresses and names unmasked</source>
+        <translation>E-Mail-Adressen und Namen unmaskiert übernehmen</translation>
+    </message>
+    <message>
+        <source>Without this, emails, names, phone numbers and postal addresses are masked (a***@e***.com). An unmasked export is recorded in the audit log with your user name, the file and the filter.</source>
+        <translation>Ohne diese Option werden E-Mail-Adressen, Namen, Telefonnummern und Postanschriften maskiert (a***@e***.com). Ein unmaskierter Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>All events matching the current filter</source>
+        <translation>Alle Ereignisse, die zum aktuellen Filter passen</translation>
+    </message>
+    <message>
+        <source>All events matching the current filter (%1)</source>
+        <translation>Alle Ereignisse, die zum aktuellen Filter passen (%1)</translation>
+    </message>
+    <message>
+        <source>All events matching the current filter (%1 or more)</source>
+        <translation>Alle Ereignisse, die zum aktuellen Filter passen (%1 oder mehr)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 events…</source>
+        <translation>%1 von %2 Ereignissen exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported %1 events…</source>
+        <translation>%1 Ereignisse exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
+        <translation>%1 Ereignisse nach %2 exportiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected event(s) are no longer in the store.</source>
+        <translation>
+            <numerusform>%n ausgewähltes Ereignis ist nicht mehr im Speicher.</numerusform>
+            <numerusform>%n ausgewählte Ereignisse sind nicht mehr im Speicher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file holds unmasked personal data and the export is recorded in the audit log; keep it safe and delete it when done.</source>
+        <translation>Die Datei enthält unmaskierte personenbezogene Daten, und der Export ist im Audit-Protokoll festgehalten; bewahren Sie sie sicher auf und löschen Sie sie, sobald Sie sie nicht mehr benötigen.</translation>
+    </message>
+    <message>
+        <source>Export cancelled. Nothing was written, and an earlier file at %1 was left as it was.</source>
+        <translation>Export abgebrochen. Es wurde nichts geschrieben, und eine frühere Datei unter %1 ist unverändert geblieben.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON lines files (*.jsonl)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Include personal data?</source>
+        <translation>Personenbezogene Daten übernehmen?</translation>
+    </message>
+    <message>
+        <source>The file will contain customers&apos; email addresses, names, phone numbers and postal addresses as Stripe sent them.
+
+The export is recorded in the audit log with your user name, the file and the filter. Keep the file safe and delete it when you no longer need it.</source>
+        <translation>Die Datei wird die E-Mail-Adressen, Namen, Telefonnummern und Postanschriften der Kunden so enthalten, wie Stripe sie gesendet hat.
+
+Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Protokoll festgehalten. Bewahren Sie die Datei sicher auf und löschen Sie sie, sobald Sie sie nicht mehr benötigen.</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::GettingStartedPanel</name>
     <message>
         <source>Getting started</source>
         <translation>Erste Schritte</translation>
-    </message>
-    <message>
-        <source>No events have arrived yet. To start receiving them:</source>
-        <translation>Es sind noch keine Ereignisse eingegangen. So empfangen Sie die ersten:</translation>
     </message>
     <message>
         <source>Store your Stripe credentials:</source>
@@ -226,6 +1360,135 @@
     <message>
         <source>Copy this command to the clipboard</source>
         <translation>Diesen Befehl in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>No events have arrived yet. Connect Stripe and receive or import its events here, or look around with made-up demo data first:</source>
+        <translation>Es sind noch keine Ereignisse eingetroffen. Verbinden Sie Stripe, und empfangen oder importieren Sie hier dessen Ereignisse, oder sehen Sie sich zuerst mit erfundenen Demodaten um:</translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>Verbindungen…</translation>
+    </message>
+    <message>
+        <source>Enter your Stripe and Customer.io credentials</source>
+        <translation>Ihre Zugangsdaten für Stripe und Customer.io eingeben</translation>
+    </message>
+    <message>
+        <source>Receive Events in This Window</source>
+        <translation>Ereignisse in diesem Fenster empfangen</translation>
+    </message>
+    <message>
+        <source>Listen for Stripe webhooks in this window, without a separate billbridge-cli serve</source>
+        <translation>In diesem Fenster auf Stripe-Webhooks lauschen, ohne separates billbridge-cli serve</translation>
+    </message>
+    <message>
+        <source>This console was started without its own receiver; use billbridge-cli serve instead</source>
+        <translation>Diese Konsole wurde ohne eigenen Empfänger gestartet; verwenden Sie stattdessen billbridge-cli serve</translation>
+    </message>
+    <message>
+        <source>Backfill from Stripe…</source>
+        <translation>Backfill aus Stripe…</translation>
+    </message>
+    <message>
+        <source>Import the events Stripe still keeps (up to 30 days)</source>
+        <translation>Die Ereignisse importieren, die Stripe noch aufbewahrt (bis zu 30 Tage)</translation>
+    </message>
+    <message>
+        <source>Open Demo Data</source>
+        <translation>Demodaten öffnen</translation>
+    </message>
+    <message>
+        <source>Open a separate DEMO store with a made-up Stripe history in a second window; your own store is not touched</source>
+        <translation>Einen separaten DEMO-Speicher mit einem erfundenen Stripe-Verlauf in einem zweiten Fenster öffnen; Ihr eigener Speicher bleibt unberührt</translation>
+    </message>
+    <message>
+        <source>Or from a terminal, for example on a server without a display:</source>
+        <translation>Oder in einem Terminal, zum Beispiel auf einem Server ohne Bildschirm:</translation>
+    </message>
+    <message>
+        <source>Generating demo data…</source>
+        <translation>Demodaten werden erzeugt…</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::JsonTreeModel</name>
+    <message>
+        <source>The payload is not valid JSON: %1 at line %2, column %3 (byte %4). The raw view shows the bytes exactly as received.</source>
+        <translation>Die Nutzdaten sind kein gültiges JSON: %1 in Zeile %2, Spalte %3 (Byte %4). Die Rohansicht zeigt die Bytes genau so, wie sie empfangen wurden.</translation>
+    </message>
+    <message>
+        <source>{1 field}</source>
+        <translation>{1 Feld}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n fields}</source>
+        <translation>
+            <numerusform>{%n Feld}</numerusform>
+            <numerusform>{%n Felder}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[1 item]</source>
+        <translation>[1 Element]</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (local time)</source>
+        <translation>%1 (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>%1 in the smallest unit of a currency this object does not name</source>
+        <translation>%1 in der kleinsten Einheit einer Währung, die dieses Objekt nicht nennt</translation>
+    </message>
+    <message>
+        <source>Not valid JSON</source>
+        <translation>Kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
     </message>
 </context>
 <context>
@@ -326,6 +1589,22 @@
         <source>Built with Qt %1, running on Qt %2.</source>
         <translation>Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     </message>
+    <message>
+        <source>&amp;Backfill from Stripe…</source>
+        <translation>Backfill aus &amp;Stripe…</translation>
+    </message>
+    <message>
+        <source>Import the events of the last 30 days from Stripe&apos;s Events API</source>
+        <translation>Die Ereignisse der letzten 30 Tage über die Events API von Stripe importieren</translation>
+    </message>
+    <message>
+        <source>Receive Events in This &amp;Window</source>
+        <translation>Ereignisse in diesem &amp;Fenster empfangen</translation>
+    </message>
+    <message>
+        <source>Run the webhook receiver and the Events API poller inside the console instead of &apos;billbridge-cli serve&apos;</source>
+        <translation>Den Webhook-Empfänger und die Abfrage der Events API in der Konsole ausführen statt über &apos;billbridge-cli serve&apos;</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::ModeBadge</name>
@@ -364,12 +1643,55 @@
         <source>Stripe and Customer.io credentials and addresses</source>
         <translation>Zugangsdaten und Adressen für Stripe und Customer.io</translation>
     </message>
+    <message>
+        <source>The demo data opens in a second window, marked DEMO (%1).</source>
+        <translation>Die Demodaten öffnen sich in einem zweiten Fenster, gekennzeichnet mit DEMO (%1).</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::PlaceholderPage</name>
     <message>
         <source>This screen is not yet available in this version of Billbridge. The events are already stored; a later version shows them here.</source>
         <translation>Diese Ansicht ist in dieser Version von Billbridge noch nicht verfügbar. Die Ereignisse werden bereits gespeichert; eine spätere Version zeigt sie hier.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::RawBodyView</name>
+    <message>
+        <source>Pretty-print</source>
+        <translation>Formatiert anzeigen</translation>
+    </message>
+    <message>
+        <source>Indent the body for reading. Keys keep the order Stripe sent them in; copying still copies the exact bytes.</source>
+        <translation>Den Inhalt zum Lesen einrücken. Die Schlüssel behalten die Reihenfolge, in der Stripe sie gesendet hat; kopiert werden weiterhin die exakten Bytes.</translation>
+    </message>
+    <message>
+        <source>Wrap lines</source>
+        <translation>Zeilen umbrechen</translation>
+    </message>
+    <message>
+        <source>Copy body</source>
+        <translation>Inhalt kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the body exactly as received</source>
+        <translation>Den Inhalt genau so kopieren, wie er empfangen wurde</translation>
+    </message>
+    <message>
+        <source>Fetched from the Stripe API over an authenticated connection — no webhook signature</source>
+        <translation>Über eine authentifizierte Verbindung von der Stripe-API abgerufen – keine Webhook-Signatur</translation>
+    </message>
+    <message>
+        <source>Stripe-Signature: (no header was stored with this delivery)</source>
+        <translation>Stripe-Signature: (mit dieser Zustellung wurde kein Header gespeichert)</translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
     </message>
 </context>
 <context>
@@ -712,6 +2034,22 @@
     <message>
         <source>Open the Connections dialog at start (with --grab: picture it).</source>
         <translation>Beim Start den Dialog „Verbindungen“ öffnen (mit --grab: ihn abbilden).</translation>
+    </message>
+    <message>
+        <source>Screen to show at start: overview, events or customers.</source>
+        <translation>Beim Start anzuzeigende Ansicht: overview, events oder customers.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Show this customer (id or email) at start.</source>
+        <translation>Diesen Kunden (ID oder E-Mail) beim Start anzeigen.</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>Kunde</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,12 @@
 #include "common/translations.h"
 #include "connections/connectionsdialog.h"
 #include "connections/sessionsecretstore.h"
+#include "customers/customerpage.h"
+#include "events/eventlistmodel.h"
+#include "events/eventspage.h"
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
+#include "intake/consoleintake.h"
 #include "mainwindow/mainwindow.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/database.h"
@@ -14,6 +18,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 
 namespace {
 
@@ -36,10 +41,57 @@ void savePicture(QWidget* widget, const QString& path)
     QCoreApplication::quit();
 }
 
+// For pictures of the browser: an event worth looking at (a failed payment), else the newest.
+void selectTellingEvent(billbridge::widgets::EventsPage* page)
+{
+    billbridge::widgets::EventListModel* model = page->model();
+    int row = 0;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        if (model->eventAt(i).fields.type == QLatin1String("invoice.payment_failed")) {
+            row = i;
+            break;
+        }
+    }
+    if (model->rowCount() > 0)
+        page->showEvent(model->eventAt(row).fields.id);
+}
+
+// --page and --customer: what the window shows before a picture is taken; `done` runs once it does.
+void preparePage(billbridge::widgets::MainWindow* window, const QString& page, const QString& customer,
+                 const std::function<void()>& done)
+{
+    using billbridge::widgets::CustomerPage;
+    using billbridge::widgets::EventListModel;
+    using billbridge::widgets::MainWindow;
+    if (!customer.isEmpty()) {
+        window->setCurrentPage(MainWindow::Page::Customers);
+        QObject::connect(window->customerPage(), &CustomerPage::loaded, window, done,
+                         Qt::SingleShotConnection);
+        window->customerPage()->showCustomer(customer);
+        return;
+    }
+    if (page == QLatin1String("events")) {
+        window->setCurrentPage(MainWindow::Page::Events);
+        auto* events = window->eventsPage();
+        const auto select = [events, done] {
+            selectTellingEvent(events);
+            QTimer::singleShot(500, events, done);
+        };
+        if (events->model()->rowCount() > 0)
+            select();
+        else
+            QObject::connect(events->model(), &EventListModel::firstPageLoaded, events, select,
+                             Qt::SingleShotConnection);
+        return;
+    }
+    done();
+}
+
 // --grab: once the first figures are on screen, save the window (or, with --connections, the dialog once it
 // has read the saved values) as an image and quit. Used for the documentation's screenshots, so it must
 // never hang: without figures after a while it gives up.
-void grabWhenReady(billbridge::widgets::MainWindow* window, const QString& path, bool connections)
+void grabWhenReady(billbridge::widgets::MainWindow* window, const QString& path, bool connections,
+                   const QString& page, const QString& customer)
 {
     using billbridge::widgets::ConnectionsDialog;
     using billbridge::widgets::MainWindow;
@@ -56,10 +108,11 @@ void grabWhenReady(billbridge::widgets::MainWindow* window, const QString& path,
             });
         });
     };
+    const auto prepareAndSave = [window, page, customer, save] { preparePage(window, page, customer, save); };
     if (window->isReady())
-        save();
+        prepareAndSave();
     else
-        QObject::connect(window, &MainWindow::ready, window, save);
+        QObject::connect(window, &MainWindow::ready, window, prepareAndSave, Qt::SingleShotConnection);
     QTimer::singleShot(30000, window, [] {
         printError(QCoreApplication::translate("main", "the window did not show the store and the receiver "
                                                        "within 30 s; no picture was taken."));
@@ -105,7 +158,15 @@ int main(int argc, char** argv)
         QStringLiteral("connections"),
         QCoreApplication::translate("main",
                                     "Open the Connections dialog at start (with --grab: picture it)."));
-    parser.addOptions({dbOption, receiverOption, grabOption, connectionsOption});
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        QCoreApplication::translate("main", "Screen to show at start: overview, events or customers."),
+        QCoreApplication::translate("main", "name"));
+    const QCommandLineOption customerOption(
+        QStringLiteral("customer"),
+        QCoreApplication::translate("main", "Show this customer (id or email) at start."),
+        QCoreApplication::translate("main", "customer"));
+    parser.addOptions({dbOption, receiverOption, grabOption, connectionsOption, pageOption, customerOption});
     parser.process(app);
 
     widgets::StoreSummary storeSummary(store::Database::resolvePath(parser.value(dbOption)));
@@ -118,15 +179,36 @@ int main(int argc, char** argv)
     connections.secrets = &keychain;
     connections.sessionSecrets = &sessionSecrets;
     widgets::MainWindow window(&storeSummary, &receiverProbe, connections);
+    // Intake in this window listens where the probe looks, so both describe the same receiver.
+    intake::IntakeOptions intakeOptions;
+    intakeOptions.storePath = storeSummary.path();
+    if (const auto url = widgets::ReceiverProbe::healthUrl(receiverProbe.address())) {
+        intakeOptions.address = QHostAddress(url->host());
+        intakeOptions.port = static_cast<quint16>(url->port(intake::IntakeOptions::kDefaultPort));
+    }
+    widgets::ConsoleIntake consoleIntake(intakeOptions, connections);
+    window.setConsoleIntake(&consoleIntake);
     const QString grabPath = parser.value(grabOption);
     if (grabPath.isEmpty())
         window.restoreSavedState();
     else
-        grabWhenReady(&window, grabPath, parser.isSet(connectionsOption));
+        grabWhenReady(&window, grabPath, parser.isSet(connectionsOption), parser.value(pageOption),
+                      parser.value(customerOption));
+    if (grabPath.isEmpty()) {
+        const QString page = parser.value(pageOption);
+        if (!parser.value(customerOption).isEmpty())
+            window.followCustomer(parser.value(customerOption));
+        else if (page == QLatin1String("events"))
+            window.setCurrentPage(widgets::MainWindow::Page::Events);
+        else if (page == QLatin1String("customers"))
+            window.setCurrentPage(widgets::MainWindow::Page::Customers);
+    }
     window.show();
     if (parser.isSet(connectionsOption))
         window.openConnections();
     storeSummary.start();
     receiverProbe.start();
+    if (grabPath.isEmpty())
+        consoleIntake.startIfWanted();
     return QApplication::exec();
 }

@@ -5,6 +5,7 @@
 #include "connections/sessionsecretstore.h"
 #include "connections/stripetab.h"
 #include "secrets/keychainsecretstore.h"
+#include "support/customeriotestserver.h"
 #include "support/stripetestserver.h"
 
 #include <QCheckBox>
@@ -99,7 +100,11 @@ private slots:
     void testConnectionRejectedKey();
     void testConnectionMissingPermission();
     void closingCancelsTheTest();
-    void customerIoTestIsNotYetAvailable();
+    void customerIoTestNeedsCredentials();
+    void customerIoTestAccepted();
+    void customerIoTestWrongRegion();
+    void customerIoTestRejectedKey();
+    void closingCancelsTheCustomerIoTest();
     void saveWritesEverySecretToTheStore();
     void existingValuesLoadMasked();
     void unavailableKeychainOffersSessionOnly();
@@ -109,6 +114,9 @@ private:
     std::unique_ptr<ConnectionsDialog> makeDialog(secrets::SecretStore* store,
                                                   secrets::SecretStore* session = nullptr);
     void typeAndWait(widgets::SecretField* field, const QString& text);
+    // A dialog whose Customer.io tab reaches `server` through the address settings the Advanced tab keeps.
+    std::unique_ptr<ConnectionsDialog> makeCustomerIoDialog(secrets::SecretStore* store,
+                                                            const test::CustomerIoTestServer& server);
 
     QTemporaryDir m_config;
     int m_clientsMade = 0;
@@ -120,6 +128,8 @@ void TestConnectionsDialog::initTestCase()
     QVERIFY(m_config.isValid());
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
     qunsetenv("BILLBRIDGE_STRIPE_API_BASE");
+    qunsetenv("BILLBRIDGE_CUSTOMERIO_TRACK_BASE");
+    qunsetenv("BILLBRIDGE_CUSTOMERIO_APP_BASE");
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("BillbridgeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_connectionsdialog"));
@@ -305,14 +315,134 @@ void TestConnectionsDialog::closingCancelsTheTest()
     QCOMPARE(finished.count(), 0);
 }
 
-void TestConnectionsDialog::customerIoTestIsNotYetAvailable()
+std::unique_ptr<ConnectionsDialog>
+TestConnectionsDialog::makeCustomerIoDialog(secrets::SecretStore* store,
+                                            const test::CustomerIoTestServer& server)
+{
+    QSettings settings;
+    settings.setValue(QLatin1String(widgets::AdvancedTab::kTrackApiBaseSetting), server.baseUrl().toString());
+    settings.setValue(QLatin1String(widgets::AdvancedTab::kAppApiBaseSetting), server.baseUrl().toString());
+    auto dialog = makeDialog(store);
+    dialog->showTab(ConnectionsDialog::Tab::CustomerIo);
+    return dialog;
+}
+
+void TestConnectionsDialog::customerIoTestNeedsCredentials()
 {
     FakeKeychain keychain;
     auto dialog = makeDialog(&keychain);
+    QTRY_VERIFY(!dialog->isLoading());
     dialog->showTab(ConnectionsDialog::Tab::CustomerIo);
     QTest::mouseClick(child<QPushButton>(dialog.get(), "customerIoTestButton"), Qt::LeftButton);
-    QVERIFY(labelText(dialog.get(), "customerIoTestResult")
-                .contains(QLatin1String("available when the Customer.io connection ships")));
+    const QString result = labelText(dialog.get(), "customerIoTestResult");
+    QVERIFY2(result.startsWith(QLatin1String("Nothing to test yet.")), qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String("App API: not tested")), qPrintable(result));
+    QVERIFY(!dialog->customerIoTab()->isTesting());
+}
+
+void TestConnectionsDialog::customerIoTestAccepted()
+{
+    test::CustomerIoTestServer server;
+    QVERIFY(server.start());
+    FakeKeychain keychain;
+    auto dialog = makeCustomerIoDialog(&keychain, server);
+    QTRY_VERIFY(!dialog->isLoading());
+    widgets::CustomerIoTab* tab = dialog->customerIoTab();
+    tab->setSiteId(QLatin1String(test::CustomerIoTestServer::kDefaultSiteId));
+    tab->setTrackApiKey(QLatin1String(test::CustomerIoTestServer::kDefaultTrackKey));
+    tab->setAppApiKey(QLatin1String(test::CustomerIoTestServer::kDefaultAppKey));
+    QSignalSpy finished(tab, &widgets::CustomerIoTab::testFinished);
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "customerIoTestButton"), Qt::LeftButton);
+    QVERIFY(child<QProgressBar>(dialog.get(), "customerIoTestBusy")->isVisible());
+    QVERIFY(!child<QPushButton>(dialog.get(), "customerIoTestButton")->isEnabled());
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.at(0).at(0).toBool(), true);
+    const QString result = labelText(dialog.get(), "customerIoTestResult");
+    QVERIFY2(result.startsWith(QLatin1String("Connected.")), qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String("Track API: Customer.io accepted the site ID and Track API key")),
+             qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String(test::CustomerIoTestServer::kDefaultWorkspaceName)),
+             qPrintable(result));
+    QVERIFY(!child<QProgressBar>(dialog.get(), "customerIoTestBusy")->isVisible());
+    QVERIFY(child<QPushButton>(dialog.get(), "customerIoTestButton")->isEnabled());
+    QCOMPARE(server.requestCount(), 2);
+    for (const test::CustomerIoTestServer::Request& request : server.requests()) {
+        QVERIFY(!request.target.contains(test::CustomerIoTestServer::kDefaultTrackKey));
+        QVERIFY(!request.target.contains(test::CustomerIoTestServer::kDefaultAppKey));
+    }
+}
+
+void TestConnectionsDialog::customerIoTestWrongRegion()
+{
+    test::CustomerIoTestServer server;
+    server.setRegion(customerio::Region::Eu);
+    server.setServedRegion(customerio::Region::Us);
+    QVERIFY(server.start());
+    FakeKeychain keychain;
+    auto dialog = makeCustomerIoDialog(&keychain, server);
+    QTRY_VERIFY(!dialog->isLoading());
+    widgets::CustomerIoTab* tab = dialog->customerIoTab();
+    tab->setRegion(QLatin1String(widgets::CustomerIoTab::kRegionUs));
+    tab->setSiteId(QLatin1String(test::CustomerIoTestServer::kDefaultSiteId));
+    tab->setTrackApiKey(QLatin1String(test::CustomerIoTestServer::kDefaultTrackKey));
+    tab->setAppApiKey(QLatin1String(test::CustomerIoTestServer::kDefaultAppKey));
+    QSignalSpy finished(tab, &widgets::CustomerIoTab::testFinished);
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "customerIoTestButton"), Qt::LeftButton);
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    const QString result = labelText(dialog.get(), "customerIoTestResult");
+    QVERIFY2(result.startsWith(QLatin1String("Not connected.")), qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String("this workspace is in the EU region: choose EU")),
+             qPrintable(result));
+    QVERIFY2(
+        result.contains(QLatin1String("App API: Customer.io says the App API key belongs to a workspace in "
+                                      "the EU region")),
+        qPrintable(result));
+}
+
+void TestConnectionsDialog::customerIoTestRejectedKey()
+{
+    test::CustomerIoTestServer server;
+    QVERIFY(server.start());
+    FakeKeychain keychain;
+    auto dialog = makeCustomerIoDialog(&keychain, server);
+    QTRY_VERIFY(!dialog->isLoading());
+    widgets::CustomerIoTab* tab = dialog->customerIoTab();
+    tab->setSiteId(QLatin1String(test::CustomerIoTestServer::kDefaultSiteId));
+    tab->setTrackApiKey(QStringLiteral("somebodyelsestrackkey000000000"));
+    QSignalSpy finished(tab, &widgets::CustomerIoTab::testFinished);
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "customerIoTestButton"), Qt::LeftButton);
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    const QString result = labelText(dialog.get(), "customerIoTestResult");
+    QVERIFY2(result.startsWith(QLatin1String("Not connected.")), qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String("the site ID or the Track API key is wrong")), qPrintable(result));
+    QVERIFY2(result.contains(QLatin1String("App API: not tested; no App API key is entered.")),
+             qPrintable(result));
+    QVERIFY(!result.contains(QLatin1String("somebodyelsestrackkey")));
+    QCOMPARE(server.requestCount(), 1);
+}
+
+void TestConnectionsDialog::closingCancelsTheCustomerIoTest()
+{
+    test::CustomerIoTestServer server;
+    QVERIFY(server.start());
+    server.failNext(test::CustomerIoTestServer::Fault::silence());
+    FakeKeychain keychain;
+    auto dialog = makeCustomerIoDialog(&keychain, server);
+    QTRY_VERIFY(!dialog->isLoading());
+    widgets::CustomerIoTab* tab = dialog->customerIoTab();
+    tab->setAppApiKey(QLatin1String(test::CustomerIoTestServer::kDefaultAppKey));
+    QSignalSpy finished(tab, &widgets::CustomerIoTab::testFinished);
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "customerIoTestButton"), Qt::LeftButton);
+    QTRY_COMPARE(server.requestCount(), 1);
+    QVERIFY(tab->isTesting());
+    QVERIFY(child<QPushButton>(dialog.get(), "customerIoCancelTestButton")->isVisible());
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "customerIoCancelTestButton"), Qt::LeftButton);
+    QVERIFY(!tab->isTesting());
+    QCOMPARE(labelText(dialog.get(), "customerIoTestResult"), QStringLiteral("Test cancelled."));
+    QTest::qWait(100);
+    QCOMPARE(finished.count(), 0);
 }
 
 void TestConnectionsDialog::saveWritesEverySecretToTheStore()

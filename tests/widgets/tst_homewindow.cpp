@@ -1,10 +1,16 @@
 // The Overview page (store, receiver, first steps) as it appears in the main window, with its menus.
 #include "common/translations.h"
+#include "connections/connectionsdialog.h"
 #include "connections/sessionsecretstore.h"
+#include "demo/demostore.h"
+#include "home/demolauncher.h"
 #include "home/gettingstartedpanel.h"
 #include "home/modebadge.h"
+#include "home/overviewpage.h"
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
+#include "intake/consoleintake.h"
+#include "intake/intakeservice.h"
 #include "mainwindow/mainwindow.h"
 #include "store/database.h"
 #include "store/eventwriter.h"
@@ -105,6 +111,9 @@ private slots:
     void cleanup();
     void missingStoreExplainsTheNextSteps();
     void emptyStoreShowsNoneYet();
+    void welcomeButtonsComeFirstAndLeadOn();
+    void openDemoDataShowsProgressThenTheOutcome();
+    void openDemoDataFailureIsShownInline();
     void storeWithEventsShowsCountAndTestBadge();
     void newEventsAppearWithoutReopening();
     void badgeFollowsTheModesPresent_data();
@@ -179,6 +188,127 @@ void TestOverview::emptyStoreShowsNoneYet()
     QVERIFY(!console.visible("newestEvent"));
     QVERIFY(console.visible("gettingStarted"));
     QVERIFY(!console.visible("modeBadge"));
+}
+
+void TestOverview::welcomeButtonsComeFirstAndLeadOn()
+{
+    QTemporaryDir dir;
+    Console console(dir.filePath(QStringLiteral("billbridge.sqlite")));
+    QVERIFY(QTest::qWaitForWindowExposed(&console.window));
+    QTRY_VERIFY(console.visible("gettingStarted"));
+    auto* overview = console.window.findChild<widgets::OverviewPage*>();
+    QVERIFY(overview);
+    const auto button = [&console](const char* name) {
+        auto* found = console.window.findChild<QPushButton*>(QLatin1String(name));
+        if (found == nullptr)
+            qFatal("no button %s", name);
+        return found;
+    };
+    QCOMPARE(button("gettingStartedConnections")->text(), QStringLiteral("Connections…"));
+    QCOMPARE(button("gettingStartedReceiveHere")->text(), QStringLiteral("Receive Events in This Window"));
+    QCOMPARE(button("gettingStartedBackfill")->text(), QStringLiteral("Backfill from Stripe…"));
+    QCOMPARE(button("gettingStartedDemo")->text(), QStringLiteral("Open Demo Data"));
+    auto* firstCommand = console.window.findChild<QLabel*>(QStringLiteral("gettingStartedCommand1"));
+    // Receiving here needs the console's own intake, which the window gets from its composition root.
+    QVERIFY(!button("gettingStartedReceiveHere")->isEnabled());
+    widgets::ConsoleIntake intake(intake::IntakeOptions{}, Console::services(&console.secrets));
+    console.window.setConsoleIntake(&intake);
+    for (const char* name : {"gettingStartedConnections", "gettingStartedReceiveHere",
+                             "gettingStartedBackfill", "gettingStartedDemo"}) {
+        QVERIFY2(button(name)->isVisible() && button(name)->isEnabled(), name);
+        // The buttons come before the terminal commands.
+        QVERIFY2(button(name)->mapTo(&console.window, QPoint()).y() <
+                     firstCommand->mapTo(&console.window, QPoint()).y(),
+                 name);
+    }
+    QVERIFY(!console.visible("gettingStartedDemoStatus"));
+
+    QSignalSpy receiveHere(overview, &widgets::OverviewPage::receiveHereRequested);
+    QSignalSpy backfill(overview, &widgets::OverviewPage::backfillRequested);
+    QTest::mouseClick(button("gettingStartedReceiveHere"), Qt::LeftButton);
+    QCOMPARE(receiveHere.count(), 1);
+    QCOMPARE(backfill.count(), 0);
+    QTest::mouseClick(button("gettingStartedBackfill"), Qt::LeftButton);
+    QCOMPARE(backfill.count(), 1);
+    QCOMPARE(receiveHere.count(), 1);
+
+    // Without a receiver of its own in this process the button says so instead of doing nothing.
+    overview->setReceiveHereAvailable(false);
+    QVERIFY(!button("gettingStartedReceiveHere")->isEnabled());
+    QVERIFY(button("gettingStartedReceiveHere")->toolTip().contains(QLatin1String("billbridge-cli serve")));
+    QTest::mouseClick(button("gettingStartedReceiveHere"), Qt::LeftButton);
+    QCOMPARE(receiveHere.count(), 1);
+    overview->setReceiveHereAvailable(true);
+    QVERIFY(button("gettingStartedReceiveHere")->isEnabled());
+
+    QVERIFY(!console.window.connectionsDialog());
+    QTest::mouseClick(button("gettingStartedConnections"), Qt::LeftButton);
+    QVERIFY(console.window.connectionsDialog());
+    QTRY_VERIFY(console.window.connectionsDialog()->isVisible());
+    console.window.connectionsDialog()->reject();
+}
+
+void TestOverview::openDemoDataShowsProgressThenTheOutcome()
+{
+    QTemporaryDir dir;
+    Console console(dir.filePath(QStringLiteral("billbridge.sqlite")));
+    QTRY_VERIFY(console.visible("gettingStarted"));
+    auto* overview = console.window.findChild<widgets::OverviewPage*>();
+    QVERIFY(overview);
+    const QString demoPath = dir.filePath(QStringLiteral("demo.sqlite"));
+    widgets::DemoLauncher* launcher = overview->demoLauncher();
+    launcher->setPath(demoPath);
+    demo::DemoOptions options = launcher->options();
+    options.customers = 20;
+    options.days = 20;
+    launcher->setOptions(options);
+    QList<QStringList> launches;
+    launcher->setStartProgram([&launches](const QString&, const QStringList& arguments) {
+        launches.append(arguments);
+        return true;
+    });
+
+    auto* demoButton = console.window.findChild<QPushButton*>(QStringLiteral("gettingStartedDemo"));
+    QVERIFY(demoButton);
+    QTest::mouseClick(demoButton, Qt::LeftButton);
+    QVERIFY(!demoButton->isEnabled());
+    QVERIFY(console.visible("gettingStartedDemoStatus"));
+    QCOMPARE(console.text("gettingStartedDemoStatus"), QStringLiteral("Generating demo data…"));
+    QTRY_VERIFY_WITH_TIMEOUT(demoButton->isEnabled(), 120000);
+    QCOMPARE(launches, (QList<QStringList>{{QStringLiteral("--db"), demoPath}}));
+    QVERIFY2(console.text("gettingStartedDemoStatus").contains(QLatin1String("second window")),
+             qPrintable(console.text("gettingStartedDemoStatus")));
+    QVERIFY(demo::DemoStore::isDemoStore(demoPath));
+    // This window stays on its own store.
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("billbridge.sqlite"))));
+}
+
+void TestOverview::openDemoDataFailureIsShownInline()
+{
+    QTemporaryDir dir;
+    Console console(dir.filePath(QStringLiteral("billbridge.sqlite")));
+    QTRY_VERIFY(console.visible("gettingStarted"));
+    auto* overview = console.window.findChild<widgets::OverviewPage*>();
+    QVERIFY(overview);
+    const QString blocker = dir.filePath(QStringLiteral("not-a-folder"));
+    {
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+    overview->demoLauncher()->setPath(QDir(blocker).filePath(QStringLiteral("demo.sqlite")));
+    bool launched = false;
+    overview->demoLauncher()->setStartProgram([&launched](const QString&, const QStringList&) {
+        launched = true;
+        return true;
+    });
+    auto* demoButton = console.window.findChild<QPushButton*>(QStringLiteral("gettingStartedDemo"));
+    QVERIFY(demoButton);
+    QTest::mouseClick(demoButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(demoButton->isEnabled(), 120000);
+    QVERIFY(console.visible("gettingStartedDemoStatus"));
+    QVERIFY2(console.text("gettingStartedDemoStatus").contains(QLatin1String("could not be created")),
+             qPrintable(console.text("gettingStartedDemoStatus")));
+    QVERIFY(!launched);
 }
 
 void TestOverview::storeWithEventsShowsCountAndTestBadge()
@@ -392,9 +522,11 @@ void TestOverview::geometryIsRemembered()
     QSettings().clear();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("billbridge.sqlite"));
-    const QSize chosen(880, 640);
+    QSize chosen(880, 640);
     {
         Console console(path);
+        // Whatever the pages need at least, the chosen size is a little more.
+        chosen = chosen.expandedTo(console.window.minimumSizeHint() + QSize(20, 20));
         console.window.restoreSavedState();
         QVERIFY(QTest::qWaitForWindowExposed(&console.window));
         console.window.resize(chosen);

@@ -2,6 +2,8 @@
 #include "common/translations.h"
 #include "connections/connectionsdialog.h"
 #include "connections/sessionsecretstore.h"
+#include "customers/customerpage.h"
+#include "events/eventspage.h"
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
 #include "mainwindow/eventrate.h"
@@ -10,6 +12,7 @@
 #include "support/tempstore.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QLabel>
@@ -143,6 +146,15 @@ void TestMainWindow::navigationSwitchesPages()
         const QRect rect = navigation->visualItemRect(navigation->item(row));
         QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(pages->currentIndex(), row);
+        if (row == static_cast<int>(Page::Events)) {
+            QVERIFY(qobject_cast<widgets::EventsPage*>(pages->currentWidget()));
+            QCOMPARE(console.window.eventsPage(), pages->currentWidget());
+            continue;
+        }
+        if (row == static_cast<int>(Page::Customers)) {
+            QVERIFY(qobject_cast<widgets::CustomerPage*>(pages->currentWidget()));
+            continue;
+        }
         auto* placeholder = qobject_cast<widgets::PlaceholderPage*>(pages->currentWidget());
         QVERIFY2(placeholder, qPrintable(names.at(row)));
         QVERIFY(placeholder->isVisible());
@@ -231,8 +243,10 @@ void TestMainWindow::connectionsOpenFromMenuAndOverview()
     dialog->reject();
     QTRY_VERIFY(!dialog);
 
-    auto* button = console.window.findChild<QPushButton*>(QStringLiteral("connectionsButton"));
+    // On an empty store the welcome panel offers it; otherwise the button below the panels does.
+    auto* button = console.window.findChild<QPushButton*>(QStringLiteral("gettingStartedConnections"));
     QVERIFY(button && button->isVisible());
+    QVERIFY(!console.window.findChild<QPushButton*>(QStringLiteral("connectionsButton"))->isVisible());
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(console.window.connectionsDialog());
     QTRY_VERIFY(console.window.connectionsDialog()->isVisible());
@@ -301,15 +315,18 @@ void TestMainWindow::germanNavigationAndStatus()
     auto* navigation = console.window.findChild<QListWidget*>(QStringLiteral("navigation"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Übersicht"));
     QCOMPARE(navigation->item(4)->text(), QStringLiteral("Tarif-Zuordnungen"));
-    auto* events = qobject_cast<widgets::PlaceholderPage*>(console.window.page(Page::Events));
-    QVERIFY(events->message().contains(QStringLiteral("noch nicht verfügbar")));
+    auto* queue = qobject_cast<widgets::PlaceholderPage*>(console.window.page(Page::Queue));
+    QVERIFY(queue->message().contains(QStringLiteral("noch nicht verfügbar")));
+    auto* follow = console.window.findChild<QCheckBox*>(QStringLiteral("followNewEvents"));
+    QCOMPARE(follow->text(), QStringLiteral("Neuen Ereignissen folgen"));
     QTRY_COMPARE(console.text("statusEvents"), QStringLiteral("Ereignisse: noch keine"));
     QTRY_VERIFY(console.text("statusReceiver").endsWith(QStringLiteral("läuft nicht")));
 
     // Switching back retranslates the open window, placeholders included.
     QVERIFY(!widgets::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
     QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("Overview"));
-    QVERIFY(events->message().contains(QLatin1String("not yet available")));
+    QVERIFY(queue->message().contains(QLatin1String("not yet available")));
+    QCOMPARE(follow->text(), QStringLiteral("Follow new events"));
     QCOMPARE(console.text("statusEvents"), QStringLiteral("Events: none yet"));
 }
 

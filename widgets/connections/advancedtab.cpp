@@ -75,6 +75,16 @@ void AdvancedTab::setStripeApiBase(const QString& url)
     m_stripe->setText(url);
 }
 
+QString AdvancedTab::trackApiBase() const
+{
+    return m_track->text().trimmed();
+}
+
+QString AdvancedTab::appApiBase() const
+{
+    return m_app->text().trimmed();
+}
+
 bool AdvancedTab::hasValidInput() const
 {
     return isUsableBase(stripeApiBase()) && isUsableBase(m_track->text().trimmed()) &&

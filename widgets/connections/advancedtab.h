@@ -23,6 +23,8 @@ public:
 
     QString stripeApiBase() const;
     void setStripeApiBase(const QString& url);
+    QString trackApiBase() const;
+    QString appApiBase() const;
     bool hasValidInput() const;
 
     void loadSettings();

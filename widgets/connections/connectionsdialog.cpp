@@ -61,6 +61,8 @@ ConnectionsDialog::ConnectionsDialog(ConnectionServices services, QWidget* paren
     m_stripe = new StripeTab(
         m_services.stripeClientFactory, [this] { return m_advanced->stripeApiBase(); }, this);
     m_customerIo = new CustomerIoTab(this);
+    m_customerIo->setApiBases([this] { return m_advanced->trackApiBase(); },
+                              [this] { return m_advanced->appApiBase(); });
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_stripe, QString());
     m_tabs->addTab(m_customerIo, QString());
@@ -95,8 +97,9 @@ void ConnectionsDialog::showTab(Tab tab)
 
 void ConnectionsDialog::done(int result)
 {
-    // A check still asking Stripe belongs to this dialog; closing it ends the check.
+    // A check still asking Stripe or Customer.io belongs to this dialog; closing it ends the check.
     m_stripe->cancelTest();
+    m_customerIo->cancelTest();
     QDialog::done(result);
 }
 

@@ -8,12 +8,26 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QVBoxLayout>
 
 namespace billbridge::widgets {
+
+namespace {
+
+using customerio::CustomerIoCheckResult;
+
+void setMessage(QLabel* label, const QString& text, bool problem)
+{
+    label->setText(text);
+    label->setStyleSheet(problem ? QStringLiteral("color: #b71c1c;") : QString());
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
 
 CustomerIoTab::CustomerIoTab(QWidget* parent)
     : QWidget(parent)
@@ -59,12 +73,24 @@ CustomerIoTab::CustomerIoTab(QWidget* parent)
     auto* testRow = new QHBoxLayout;
     m_test = new QPushButton(this);
     m_test->setObjectName(QStringLiteral("customerIoTestButton"));
+    m_cancel = new QPushButton(this);
+    m_cancel->setObjectName(QStringLiteral("customerIoCancelTestButton"));
+    m_cancel->hide();
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("customerIoTestBusy"));
+    m_busy->setRange(0, 0); // nothing to count: each API answers once
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
     testRow->addWidget(m_test);
+    testRow->addWidget(m_busy);
+    testRow->addWidget(m_cancel);
     testRow->addStretch(1);
     layout->addLayout(testRow);
     m_result = new QLabel(this);
     m_result->setObjectName(QStringLiteral("customerIoTestResult"));
     m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_result);
     layout->addStretch(1);
 
@@ -75,11 +101,17 @@ CustomerIoTab::CustomerIoTab(QWidget* parent)
     connect(m_siteId, &QLineEdit::textChanged, this, changed);
     connect(m_trackKey, &SecretField::textChanged, this, changed);
     connect(m_appKey, &SecretField::textChanged, this, changed);
-    connect(m_test, &QPushButton::clicked, this, [this] {
-        m_result->setText(tr("Testing is available when the Customer.io connection ships in a later "
-                             "version. The values can already be saved."));
-    });
+    connect(m_test, &QPushButton::clicked, this, &CustomerIoTab::startTest);
+    connect(m_cancel, &QPushButton::clicked, this, &CustomerIoTab::cancelTest);
     retranslate();
+}
+
+CustomerIoTab::~CustomerIoTab() = default;
+
+void CustomerIoTab::setApiBases(std::function<QString()> trackBase, std::function<QString()> appBase)
+{
+    m_trackBase = std::move(trackBase);
+    m_appBase = std::move(appBase);
 }
 
 QString CustomerIoTab::siteId() const
@@ -160,6 +192,8 @@ void CustomerIoTab::retranslate()
     m_region->setToolTip(
         tr("The data centre your workspace was created in; keys do not work in the other one."));
     m_test->setText(tr("Test Connection"));
+    m_test->setToolTip(tr("Ask Customer.io whether the entered credentials work in the chosen region"));
+    m_cancel->setText(tr("Cancel Test"));
     validate();
 }
 
@@ -169,6 +203,101 @@ void CustomerIoTab::validate()
     m_message->setText(valid ? QString()
                              : tr("A value contains a space or line break; copy it again without them."));
     m_message->setVisible(!valid);
+    m_test->setEnabled(valid && !isTesting());
+}
+
+void CustomerIoTab::startTest()
+{
+    if (isTesting() || !hasValidInput())
+        return;
+    const bool trackEntered = !siteId().isEmpty() || !trackApiKey().isEmpty();
+    const bool runTrack = !siteId().isEmpty() && !trackApiKey().isEmpty();
+    const bool runApp = !appApiKey().isEmpty();
+    m_skipped.clear();
+    if (!runTrack)
+        m_skipped << (trackEntered
+                          ? tr("Track API: not tested; it needs both the site ID and the Track API key.")
+                          : tr("Track API: not tested; no site ID and Track API key are entered."));
+    if (!runApp)
+        m_skipped << tr("App API: not tested; no App API key is entered.");
+    if (!runTrack && !runApp) {
+        setMessage(m_result,
+                   tr("Nothing to test yet.") + QLatin1Char('\n') + m_skipped.join(QLatin1Char('\n')), true);
+        return;
+    }
+
+    const customerio::Region chosen = customerio::parseRegion(region()).value_or(customerio::Region::Us);
+    m_check = std::make_unique<customerio::CustomerIoConnectionCheck>();
+    m_check->setBaseOverrides(m_trackBase ? m_trackBase() : QString(), m_appBase ? m_appBase() : QString());
+    m_trackResult.reset();
+    m_appResult.reset();
+    m_checksRunning = (runTrack ? 1 : 0) + (runApp ? 1 : 0);
+    const quint64 test = ++m_testNumber;
+    setMessage(m_result, tr("Asking Customer.io…"), false);
+    setBusy(true);
+    // The check must not be destroyed inside its own handler, so each answer is taken up from the event loop;
+    // an answer already on its way when the operator cancelled belongs to no test any more.
+    const auto handler = [this, test](bool track) {
+        return [this, test, track](const CustomerIoCheckResult& result) {
+            QMetaObject::invokeMethod(
+                this, [this, test, track, result] { noteResult(test, track, result); }, Qt::QueuedConnection);
+        };
+    };
+    if (runTrack)
+        m_check->checkTrack(siteId(), trackApiKey(), chosen, handler(true));
+    if (runApp)
+        m_check->checkApp(appApiKey(), chosen, handler(false));
+}
+
+void CustomerIoTab::noteResult(quint64 test, bool track, const CustomerIoCheckResult& result)
+{
+    if (test != m_testNumber || !isTesting())
+        return;
+    (track ? m_trackResult : m_appResult) = result;
+    if (--m_checksRunning > 0)
+        return;
+    showTestResults();
+}
+
+void CustomerIoTab::showTestResults()
+{
+    m_check.reset();
+    setBusy(false);
+    QStringList lines;
+    bool accepted = true;
+    bool ran = false;
+    const auto add = [&](const std::optional<CustomerIoCheckResult>& result, const QString& api) {
+        if (!result)
+            return;
+        ran = true;
+        accepted = accepted && result->accepted();
+        lines << tr("%1: %2").arg(api, result->message);
+    };
+    add(m_trackResult, tr("Track API"));
+    add(m_appResult, tr("App API"));
+    accepted = accepted && ran;
+    lines << m_skipped;
+    const QString heading = accepted ? tr("Connected.") : tr("Not connected.");
+    setMessage(m_result, heading + QLatin1Char('\n') + lines.join(QLatin1Char('\n')), !accepted);
+    emit testFinished(accepted);
+}
+
+void CustomerIoTab::cancelTest()
+{
+    if (!isTesting())
+        return;
+    // Destroying the check aborts its requests and drops their handlers.
+    ++m_testNumber;
+    m_check.reset();
+    setBusy(false);
+    setMessage(m_result, tr("Test cancelled."), false);
+}
+
+void CustomerIoTab::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    m_cancel->setVisible(busy);
+    m_test->setEnabled(!busy && hasValidInput());
 }
 
 } // namespace billbridge::widgets

@@ -8,7 +8,9 @@
 #include <QGridLayout>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <array>
 #include <utility>
@@ -26,19 +28,54 @@ GettingStartedPanel::GettingStartedPanel(QWidget* parent)
     , m_receiverAddress(QString::fromLatin1(ReceiverProbe::kDefaultAddress))
 {
     setObjectName(QStringLiteral("gettingStarted"));
-    auto* layout = new QGridLayout(this);
-    // Number, command, its copy button, then free space: the button stays next to its command.
-    layout->setColumnStretch(3, 1);
-    layout->setVerticalSpacing(4);
+    auto* outer = new QVBoxLayout(this);
+    outer->setSpacing(6);
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("gettingStartedIntro"));
     m_intro->setWordWrap(true);
-    layout->addWidget(m_intro, 0, 0, 1, 4);
-    layout->setRowMinimumHeight(0, m_intro->sizeHint().height() + 6);
+    outer->addWidget(m_intro);
+
+    // The buttons come first: they are what a new user at this window can do without a terminal. Two by
+    // two, so that they never make the window wider than the rest of the page needs.
+    auto* buttons = new QGridLayout;
+    buttons->setColumnStretch(2, 1);
+    int buttonCount = 0;
+    const auto addButton = [this, buttons, &buttonCount](const char* name,
+                                                         void (GettingStartedPanel::*requested)()) {
+        auto* button = new QPushButton(this);
+        button->setObjectName(QLatin1String(name));
+        connect(button, &QPushButton::clicked, this, requested);
+        buttons->addWidget(button, buttonCount / 2, buttonCount % 2);
+        ++buttonCount;
+        return button;
+    };
+    m_connections = addButton("gettingStartedConnections", &GettingStartedPanel::connectionsRequested);
+    m_receiveHere = addButton("gettingStartedReceiveHere", &GettingStartedPanel::receiveHereRequested);
+    m_backfill = addButton("gettingStartedBackfill", &GettingStartedPanel::backfillRequested);
+    m_demo = addButton("gettingStartedDemo", &GettingStartedPanel::demoRequested);
+    outer->addLayout(buttons);
+    m_demoStatus = new QLabel(this);
+    m_demoStatus->setObjectName(QStringLiteral("gettingStartedDemoStatus"));
+    m_demoStatus->setWordWrap(true);
+    m_demoStatus->setTextFormat(Qt::PlainText);
+    m_demoStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_demoStatus->hide();
+    outer->addWidget(m_demoStatus);
+
+    m_terminalIntro = new QLabel(this);
+    m_terminalIntro->setObjectName(QStringLiteral("gettingStartedTerminalIntro"));
+    m_terminalIntro->setWordWrap(true);
+    outer->addSpacing(6);
+    outer->addWidget(m_terminalIntro);
+    auto* layout = new QGridLayout;
+    outer->addLayout(layout);
+    // Number, command, its copy button, then free space: the button stays next to its command.
+    layout->setColumnStretch(3, 1);
+    layout->setVerticalSpacing(4);
 
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (int index = 0; index < kStepCount; ++index) {
-        const int row = 1 + index * 2;
+        const int row = index * 2;
         auto* number = new QLabel(QStringLiteral("%1.").arg(index + 1), this);
         number->setAlignment(Qt::AlignRight | Qt::AlignTop);
         Step step;
@@ -84,6 +121,26 @@ QStringList GettingStartedPanel::commands() const
     return commands;
 }
 
+void GettingStartedPanel::setReceiveHereAvailable(bool available)
+{
+    m_receiveHereAvailable = available;
+    render();
+}
+
+void GettingStartedPanel::setDemoBusy(bool busy)
+{
+    m_demoBusy = busy;
+    if (busy)
+        m_demoMessage.clear();
+    renderDemoStatus();
+}
+
+void GettingStartedPanel::setDemoMessage(const QString& message)
+{
+    m_demoMessage = message;
+    renderDemoStatus();
+}
+
 void GettingStartedPanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -94,7 +151,24 @@ void GettingStartedPanel::changeEvent(QEvent* event)
 void GettingStartedPanel::render()
 {
     setTitle(tr("Getting started"));
-    m_intro->setText(tr("No events have arrived yet. To start receiving them:"));
+    m_intro->setText(tr("No events have arrived yet. Connect Stripe and receive or import its events here, "
+                        "or look around with made-up demo data first:"));
+    m_connections->setText(tr("Connections…"));
+    m_connections->setToolTip(tr("Enter your Stripe and Customer.io credentials"));
+    m_receiveHere->setText(tr("Receive Events in This Window"));
+    m_receiveHere->setEnabled(m_receiveHereAvailable);
+    m_receiveHere->setToolTip(m_receiveHereAvailable
+                                  ? tr("Listen for Stripe webhooks in this window, without a separate "
+                                       "billbridge-cli serve")
+                                  : tr("This console was started without its own receiver; use "
+                                       "billbridge-cli serve instead"));
+    m_backfill->setText(tr("Backfill from Stripe…"));
+    m_backfill->setToolTip(tr("Import the events Stripe still keeps (up to 30 days)"));
+    m_demo->setText(tr("Open Demo Data"));
+    m_demo->setToolTip(tr("Open a separate DEMO store with a made-up Stripe history in a second window; "
+                          "your own store is not touched"));
+    m_terminalIntro->setText(tr("Or from a terminal, for example on a server without a display:"));
+    renderDemoStatus();
     const std::array<std::pair<QString, QString>, kStepCount> steps = {{
         {tr("Store your Stripe credentials:"), QStringLiteral("billbridge-cli connections set stripe")},
         {tr("Start the receiver, which also creates the store:"), QStringLiteral("billbridge-cli serve")},
@@ -109,6 +183,14 @@ void GettingStartedPanel::render()
         step.copy->setText(tr("Copy"));
         step.copy->setToolTip(tr("Copy this command to the clipboard"));
     }
+}
+
+void GettingStartedPanel::renderDemoStatus()
+{
+    m_demo->setEnabled(!m_demoBusy);
+    const QString text = m_demoBusy ? tr("Generating demo data…") : m_demoMessage;
+    m_demoStatus->setText(text);
+    m_demoStatus->setVisible(!text.isEmpty());
 }
 
 } // namespace billbridge::widgets

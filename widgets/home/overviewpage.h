@@ -9,6 +9,7 @@ class QPushButton;
 
 namespace billbridge::widgets {
 
+class DemoLauncher;
 class GettingStartedPanel;
 class ReceiverPanel;
 class StorePanel;
@@ -25,8 +26,16 @@ public:
     void setSnapshot(const StoreSnapshot& snapshot);
     void setReceiverStatus(const ReceiverStatus& status);
 
+    // Whether this process can receive events itself (see GettingStartedPanel::setReceiveHereAvailable).
+    void setReceiveHereAvailable(bool available);
+
+    // Opens the demo data from the first steps; exposed so its store path and launch can be replaced.
+    DemoLauncher* demoLauncher() const { return m_demoLauncher; }
+
 signals:
     void connectionsRequested();
+    void receiveHereRequested();
+    void backfillRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -37,6 +46,7 @@ private:
     StorePanel* m_storePanel = nullptr;
     ReceiverPanel* m_receiverPanel = nullptr;
     GettingStartedPanel* m_gettingStarted = nullptr;
+    DemoLauncher* m_demoLauncher = nullptr;
     QPushButton* m_connections = nullptr;
 };
 

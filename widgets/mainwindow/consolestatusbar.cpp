@@ -19,6 +19,8 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget* parent)
         addPermanentWidget(label);
         return label;
     };
+    m_intakeLabel = field("statusIntake");
+    m_intakeLabel->hide();
     m_receiverLabel = field("statusReceiver");
     m_eventsLabel = field("statusEvents");
     m_pollLabel = field("statusPoll");
@@ -26,6 +28,16 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget* parent)
     m_badge->setObjectName(QStringLiteral("statusModeBadge"));
     addPermanentWidget(m_badge);
     render();
+}
+
+void ConsoleStatusBar::setIntakeStatus(const QString& text)
+{
+    // The whole explanation is in the tooltip; the line itself must leave room for the other fields.
+    constexpr int kShownCharacters = 60;
+    m_intakeLabel->setText(text.size() > kShownCharacters ? text.left(kShownCharacters - 1) + QChar(0x2026)
+                                                          : text);
+    m_intakeLabel->setToolTip(text);
+    m_intakeLabel->setVisible(!text.isEmpty());
 }
 
 void ConsoleStatusBar::setSnapshot(const StoreSnapshot& snapshot)

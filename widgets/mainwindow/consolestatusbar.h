@@ -23,6 +23,8 @@ public:
 
     void setSnapshot(const StoreSnapshot& snapshot);
     void setReceiverStatus(const ReceiverStatus& status);
+    // What intake inside the console is doing; empty hides it (intake is not run here).
+    void setIntakeStatus(const QString& text);
     ModeBadge* badge() const { return m_badge; }
 
 protected:
@@ -37,6 +39,7 @@ private:
     QLabel* m_receiverLabel = nullptr;
     QLabel* m_eventsLabel = nullptr;
     QLabel* m_pollLabel = nullptr;
+    QLabel* m_intakeLabel = nullptr;
     ModeBadge* m_badge = nullptr;
 };
 

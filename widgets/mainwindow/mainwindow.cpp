@@ -1,12 +1,18 @@
 #include "mainwindow/mainwindow.h"
 
+#include "backfill/backfilldialog.h"
 #include "common/placeholderpage.h"
 #include "common/richtext.h"
 #include "connections/connectionsdialog.h"
+#include "customers/customerpage.h"
+#include "events/eventlistmodel.h"
+#include "events/eventspage.h"
 #include "home/modebadge.h"
 #include "home/overviewpage.h"
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
+#include "intake/consoleintake.h"
+#include "intake/intakeservice.h"
 #include "mainwindow/consolestatusbar.h"
 
 #include <QAction>
@@ -70,7 +76,7 @@ MainWindow::MainWindow(StoreSummary* store, ReceiverProbe* receiver, ConnectionS
     setStatusBar(m_statusBar);
     createMenus();
     retranslate();
-    resize(920, 640);
+    resize(1180, 760);
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_store, &StoreSummary::updated, this, &MainWindow::onStoreUpdated);
@@ -129,9 +135,26 @@ void MainWindow::createPages()
 {
     m_overview = new OverviewPage(m_receiver->address(), m_pages);
     connect(m_overview, &OverviewPage::connectionsRequested, this, &MainWindow::openConnections);
+    connect(m_overview, &OverviewPage::backfillRequested, this, &MainWindow::openBackfill);
+    connect(m_overview, &OverviewPage::receiveHereRequested, this, [this] {
+        if (m_runIntakeAction->isEnabled())
+            m_runIntakeAction->setChecked(true);
+    });
+    m_overview->setReceiveHereAvailable(false);
     m_pages->addWidget(m_overview);
     m_navigation->addItem(QString());
-    for (int i = 1; i < static_cast<int>(Page::Count); ++i) {
+    m_events = new EventsPage(m_store->path(), m_pages);
+    m_pages->addWidget(m_events);
+    m_navigation->addItem(QString());
+    m_customers = new CustomerPage(m_store->path(), m_pages);
+    m_pages->addWidget(m_customers);
+    m_navigation->addItem(QString());
+    connect(m_events, &EventsPage::followCustomerRequested, this, &MainWindow::followCustomer);
+    connect(m_customers, &CustomerPage::eventActivated, this, [this](const QString& eventId) {
+        setCurrentPage(Page::Events);
+        m_events->showEvent(eventId);
+    });
+    for (int i = static_cast<int>(Page::Customers) + 1; i < static_cast<int>(Page::Count); ++i) {
         auto* placeholder = new PlaceholderPage(QString(), m_pages);
         placeholder->setObjectName(QLatin1String(kPageNames[i]) + QStringLiteral("Page"));
         m_pages->addWidget(placeholder);
@@ -146,6 +169,13 @@ void MainWindow::createMenus()
     m_connectionsAction->setObjectName(QStringLiteral("connectionsAction"));
     m_connectionsAction->setEnabled(m_connections.isUsable());
     m_connectionsAction->setMenuRole(QAction::PreferencesRole);
+    m_backfillAction = m_fileMenu->addAction(QString(), this, &MainWindow::openBackfill);
+    m_backfillAction->setObjectName(QStringLiteral("backfillAction"));
+    m_runIntakeAction = m_fileMenu->addAction(QString());
+    m_runIntakeAction->setObjectName(QStringLiteral("runIntakeAction"));
+    m_runIntakeAction->setCheckable(true);
+    m_runIntakeAction->setEnabled(false);
+    m_fileMenu->addSeparator();
     m_refreshAction = m_fileMenu->addAction(QString(), this, &MainWindow::refreshNow);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_fileMenu->addSeparator();
@@ -199,6 +229,11 @@ void MainWindow::retranslate()
     m_fileMenu->setTitle(tr("&File"));
     m_connectionsAction->setText(tr("&Connections…"));
     m_refreshAction->setText(tr("&Refresh Now"));
+    m_backfillAction->setText(tr("&Backfill from Stripe…"));
+    m_backfillAction->setToolTip(tr("Import the events of the last 30 days from Stripe's Events API"));
+    m_runIntakeAction->setText(tr("Receive Events in This &Window"));
+    m_runIntakeAction->setToolTip(tr("Run the webhook receiver and the Events API poller inside the console "
+                                     "instead of 'billbridge-cli serve'"));
     m_quitAction->setText(tr("&Quit"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Billbridge"));
@@ -242,10 +277,62 @@ ConnectionsDialog* MainWindow::openConnections()
     return dialog;
 }
 
+void MainWindow::setConsoleIntake(ConsoleIntake* intake)
+{
+    m_intake = intake;
+    m_runIntakeAction->setEnabled(intake != nullptr);
+    m_overview->setReceiveHereAvailable(intake != nullptr);
+    if (intake == nullptr)
+        return;
+    m_runIntakeAction->setChecked(intake->runsInThisWindow());
+    connect(m_runIntakeAction, &QAction::toggled, intake, &ConsoleIntake::setRunInThisWindow);
+    // While intake is off here the receiver field already tells whether a `serve` is receiving.
+    const auto showStatus = [this, intake] {
+        m_statusBar->setIntakeStatus(intake->state() == ConsoleIntake::State::Off ? QString()
+                                                                                  : intake->statusText());
+    };
+    connect(intake, &ConsoleIntake::statusChanged, this, showStatus);
+    showStatus();
+    // Stored here means on screen now, not at the next poll of the store.
+    connect(intake, &ConsoleIntake::eventsStored, m_events->model(), &EventListModel::storeChanged);
+    connect(intake, &ConsoleIntake::eventsStored, m_store, &StoreSummary::refresh);
+    connect(intake, &ConsoleIntake::stateChanged, this, [this] { m_receiver->probe(); });
+}
+
+QDialog* MainWindow::openBackfill()
+{
+    if (m_backfillDialog) {
+        m_backfillDialog->raise();
+        m_backfillDialog->activateWindow();
+        return m_backfillDialog;
+    }
+    BackfillServices services;
+    services.storePath = m_store->path();
+    services.connections = m_connections;
+    // One writer per store file: while intake runs here, the backfill writes through the same one.
+    if (m_intake != nullptr)
+        services.writer = m_intake->service()->sharedWriter();
+    auto* dialog = new BackfillDialog(services, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BackfillDialog::openConnectionsRequested, this, &MainWindow::openConnections);
+    connect(dialog, &BackfillDialog::progressed, m_events->model(), &EventListModel::storeChanged);
+    connect(dialog, &BackfillDialog::finished, m_store, &StoreSummary::refresh);
+    m_backfillDialog = dialog;
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::followCustomer(const QString& customerId)
+{
+    setCurrentPage(Page::Customers);
+    m_customers->showCustomer(customerId);
+}
+
 void MainWindow::restoreSavedState()
 {
     m_rememberState = true;
     const QSettings settings;
+    m_events->restoreState(settings);
     const QByteArray geometry = settings.value(QLatin1String(kGeometryKey)).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
@@ -265,6 +352,7 @@ void MainWindow::saveState() const
     settings.setValue(QLatin1String(kGeometryKey), saveGeometry());
     settings.setValue(QLatin1String(kSplitterKey), m_splitter->saveState());
     settings.setValue(QLatin1String(kPageKey), QLatin1String(kPageNames[static_cast<int>(currentPage())]));
+    m_events->saveState(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -15,7 +16,10 @@ class QStackedWidget;
 namespace billbridge::widgets {
 
 class ConnectionsDialog;
+class ConsoleIntake;
 class ConsoleStatusBar;
+class CustomerPage;
+class EventsPage;
 class ModeBadge;
 class OverviewPage;
 class ReceiverProbe;
@@ -48,6 +52,16 @@ public:
     ConnectionsDialog* connectionsDialog() const;
 
     ConnectionsDialog* openConnections();
+    EventsPage* eventsPage() const { return m_events; }
+    CustomerPage* customerPage() const { return m_customers; }
+    // Shows the Customers page for this customer.
+    void followCustomer(const QString& customerId);
+    // Intake in this process (receiver, poller, indexer), owned by the caller. Without it the window only
+    // watches a store written by `billbridge-cli serve`.
+    void setConsoleIntake(ConsoleIntake* intake);
+    ConsoleIntake* consoleIntake() const { return m_intake; }
+    // Opens the backfill dialog (one at a time).
+    QDialog* openBackfill();
 
 signals:
     // Both the store and the receiver have reported at least once, so the window shows real figures.
@@ -87,12 +101,18 @@ private:
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     OverviewPage* m_overview = nullptr;
+    EventsPage* m_events = nullptr;
+    CustomerPage* m_customers = nullptr;
     ConsoleStatusBar* m_statusBar = nullptr;
     QPointer<ConnectionsDialog> m_connectionsDialog;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_connectionsAction = nullptr;
     QAction* m_refreshAction = nullptr;
+    QAction* m_runIntakeAction = nullptr;
+    QAction* m_backfillAction = nullptr;
+    ConsoleIntake* m_intake = nullptr;
+    QPointer<QDialog> m_backfillDialog;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
 };
