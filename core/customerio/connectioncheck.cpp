@@ -1,16 +1,13 @@
 #include "customerio/connectioncheck.h"
 
+#include "net/boundedgets.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QPointer>
-#include <QTimer>
-
-#include <vector>
 
 namespace billbridge::customerio {
 
@@ -111,22 +108,15 @@ QString toString(CustomerIoCheckResult::Verdict verdict)
 
 CustomerIoConnectionCheck::CustomerIoConnectionCheck(QObject* parent)
     : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
+    , m_requests(new net::BoundedGets(this))
 {
-    // Following a redirect would carry the credentials to whatever address it names; a wrong-region redirect
-    // is read as an answer instead.
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    // BoundedGets follows no redirect: a wrong-region redirect is read as an answer (readRedirect).
 }
 
 CustomerIoConnectionCheck::~CustomerIoConnectionCheck()
 {
-    auto pending = std::move(m_pending);
-    m_pending.clear();
-    for (auto& [reply, state] : pending) {
-        disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-        reply->deleteLater();
-    }
+    // Ends the requests now, while the handlers' captures are still alive, rather than with the children.
+    delete m_requests;
 }
 
 QByteArray CustomerIoConnectionCheck::defaultUserAgent()
@@ -200,77 +190,35 @@ void CustomerIoConnectionCheck::send(const QUrl& url, const QByteArray& authoriz
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
     const Api api = pending.api;
-    QNetworkReply* reply = m_network->get(request);
-    m_pending.emplace(reply, std::move(pending));
+    m_requests->get(request, m_timeout, m_maxResponseBytes,
+                    [this, pending = std::move(pending)](QNetworkReply* reply, net::ReplyEnd end) {
+                        const CustomerIoCheckResult result = readResult(reply, end, pending);
+                        qCDebug(lcCustomerIo).noquote()
+                            << (pending.api == Api::Track ? "Track check:" : "App check:")
+                            << toString(result.verdict) << result.httpStatus;
+                        pending.done(result);
+                    });
     qCDebug(lcCustomerIo).noquote() << "GET" << url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
                                     << (api == Api::Track ? "(Track check)" : "(App check)");
-
-    // transferTimeout only measures silence; an answer that trickles in must still end on time.
-    auto* deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, this, [this, reply] {
-        if (auto found = m_pending.find(reply); found != m_pending.end()) {
-            found->second.timedOut = true;
-            reply->abort();
-        }
-    });
-    deadline->start(m_timeout);
-
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid())
-            guardSize(reply, length.toLongLong());
-    });
-    connect(reply, &QNetworkReply::downloadProgress, this,
-            [this, reply](qint64 received, qint64 total) { guardSize(reply, std::max(received, total)); });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply); });
-}
-
-void CustomerIoConnectionCheck::guardSize(QNetworkReply* reply, qint64 bytes)
-{
-    if (bytes <= m_maxResponseBytes)
-        return;
-    if (auto found = m_pending.find(reply); found != m_pending.end() && !found->second.tooLarge) {
-        found->second.tooLarge = true;
-        reply->abort();
-    }
 }
 
 void CustomerIoConnectionCheck::abortAll()
 {
-    std::vector<QPointer<QNetworkReply>> replies;
-    for (auto& [reply, state] : m_pending) {
-        state.aborted = true;
-        replies.emplace_back(reply);
-    }
-    for (const QPointer<QNetworkReply>& reply : replies) {
-        if (reply)
-            reply->abort();
-    }
+    m_requests->abortAll();
 }
 
-void CustomerIoConnectionCheck::finish(QNetworkReply* reply)
+int CustomerIoConnectionCheck::requestsInFlight() const
 {
-    const auto found = m_pending.find(reply);
-    if (found == m_pending.end())
-        return;
-    Pending pending = std::move(found->second);
-    m_pending.erase(found);
-    reply->deleteLater();
-
-    const CustomerIoCheckResult result = readResult(reply, pending);
-    qCDebug(lcCustomerIo).noquote() << (pending.api == Api::Track ? "Track check:" : "App check:")
-                                    << toString(result.verdict) << result.httpStatus;
-    pending.done(result);
+    return m_requests->inFlight();
 }
 
-CustomerIoCheckResult CustomerIoConnectionCheck::readResult(QNetworkReply* reply,
+CustomerIoCheckResult CustomerIoConnectionCheck::readResult(QNetworkReply* reply, net::ReplyEnd end,
                                                             const Pending& pending) const
 {
     const QString api = pending.api == Api::Track ? tr("Track API") : tr("App API");
-    if (pending.aborted)
+    if (end == net::ReplyEnd::Aborted)
         return makeResult(Verdict::Cancelled, tr("The %1 check was cancelled.").arg(api));
-    if (pending.timedOut)
+    if (end == net::ReplyEnd::TimedOut)
         return makeResult(
             Verdict::TimedOut,
             tr("Customer.io's %1 did not answer within %2 seconds. Check the network connection "
@@ -278,7 +226,7 @@ CustomerIoCheckResult CustomerIoConnectionCheck::readResult(QNetworkReply* reply
                 .arg(api)
                 .arg(static_cast<double>(m_timeout.count()) / 1000.0));
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (pending.tooLarge)
+    if (end == net::ReplyEnd::TooLarge)
         return makeResult(Verdict::UnexpectedAnswer,
                           tr("Customer.io's %1 sent an answer far larger than a credentials check returns. A "
                              "proxy may be answering in its place; check the addresses on the Advanced tab.")

@@ -9,10 +9,13 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <map>
 
-class QNetworkAccessManager;
 class QNetworkReply;
+
+namespace billbridge::net {
+class BoundedGets;
+enum class ReplyEnd;
+} // namespace billbridge::net
 
 namespace billbridge::customerio {
 
@@ -79,7 +82,7 @@ public:
 
     // Cancels every request in flight; their handlers receive Verdict::Cancelled.
     void abortAll();
-    int requestsInFlight() const { return static_cast<int>(m_pending.size()); }
+    int requestsInFlight() const;
 
     // "Billbridge/<version>".
     static QByteArray defaultUserAgent();
@@ -90,24 +93,18 @@ private:
         Api api = Api::Track;
         Region region = Region::Us;
         Handler done;
-        bool timedOut = false;
-        bool tooLarge = false;
-        bool aborted = false;
     };
 
     void deliverLater(Handler done, CustomerIoCheckResult result);
     void send(const QUrl& url, const QByteArray& authorization, Pending pending);
-    void guardSize(QNetworkReply* reply, qint64 bytes);
-    void finish(QNetworkReply* reply);
-    CustomerIoCheckResult readResult(QNetworkReply* reply, const Pending& pending) const;
+    CustomerIoCheckResult readResult(QNetworkReply* reply, net::ReplyEnd end, const Pending& pending) const;
     CustomerIoCheckResult readTrackSuccess(const QByteArray& body, Region chosen) const;
     CustomerIoCheckResult readAppSuccess(const QByteArray& body, Region chosen) const;
     CustomerIoCheckResult readRedirect(QNetworkReply* reply, const QByteArray& body, const Pending& pending,
                                        int status) const;
     CustomerIoCheckResult readFailure(const QByteArray& body, const Pending& pending, int status) const;
 
-    QNetworkAccessManager* m_network = nullptr;
-    std::map<QNetworkReply*, Pending> m_pending;
+    net::BoundedGets* m_requests = nullptr;
     QString m_trackOverride;
     QString m_appOverride;
     std::chrono::milliseconds m_timeout = kDefaultTimeout;

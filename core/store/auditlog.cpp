@@ -6,28 +6,12 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <algorithm>
 
 namespace billbridge::store {
 
 namespace {
-
-QString maskEmailsIn(const QString& text)
-{
-    if (!text.contains(QLatin1Char('@')))
-        return text;
-    static const QRegularExpression email(QStringLiteral("[^\\s@\"'<>(),;:]+@[^\\s@\"'<>(),;:]+"));
-    QString masked;
-    qsizetype from = 0;
-    for (auto it = email.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        masked += text.mid(from, match.capturedStart() - from) + util::maskEmail(match.captured());
-        from = match.capturedEnd();
-    }
-    return masked + text.mid(from);
-}
 
 QJsonValue maskEmailsIn(const QJsonValue& value);
 
@@ -50,7 +34,7 @@ QJsonObject maskEmailsIn(const QJsonObject& object)
 QJsonValue maskEmailsIn(const QJsonValue& value)
 {
     if (value.isString())
-        return maskEmailsIn(value.toString());
+        return util::maskEmailsIn(value.toString());
     if (value.isArray())
         return maskEmailsIn(value.toArray());
     if (value.isObject())
@@ -95,7 +79,7 @@ std::int64_t AuditLog::record(const QString& actor, const QString& action, const
         insert.bind(1, now())
             .bind(2, actor.trimmed().isEmpty() ? currentActor() : actor.trimmed())
             .bind(3, action)
-            .bind(4, subject.isEmpty() ? QString() : maskEmailsIn(subject))
+            .bind(4, subject.isEmpty() ? QString() : util::maskEmailsIn(subject))
             .bind(5, serialised);
         insert.step();
     }

@@ -12,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSet>
 
@@ -59,21 +58,6 @@ QString maskPhone(const QString& phone)
     return phone.startsWith(QLatin1Char('+')) ? QStringLiteral("+***") : QStringLiteral("***");
 }
 
-QString maskEmailsIn(const QString& text)
-{
-    if (!text.contains(QLatin1Char('@')))
-        return text;
-    static const QRegularExpression email(QStringLiteral("[^\\s@\"'<>(),;:]+@[^\\s@\"'<>(),;:]+"));
-    QString masked;
-    qsizetype from = 0;
-    for (auto it = email.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        masked += text.mid(from, match.capturedStart() - from) + util::maskEmail(match.captured());
-        from = match.capturedEnd();
-    }
-    return masked + text.mid(from);
-}
-
 QString maskedString(const QString& key, bool inAddress, const QString& text)
 {
     if (text.isEmpty())
@@ -84,7 +68,7 @@ QString maskedString(const QString& key, bool inAddress, const QString& text)
         return maskPhone(text);
     if (isNameKey(key) || (inAddress && key != QLatin1String("country")))
         return util::maskName(text);
-    return maskEmailsIn(text);
+    return util::maskEmailsIn(text);
 }
 
 // Copies a JSON text token by token, dropping whitespace between tokens and, when masking, replacing the
@@ -279,7 +263,7 @@ QJsonObject auditableFilter(const EventFilter& filter)
     if (!filter.customerEmail.isEmpty())
         object.insert(QStringLiteral("customer_email"), util::maskEmail(filter.customerEmail));
     if (!filter.text.isEmpty())
-        object.insert(QStringLiteral("text"), util::maskName(maskEmailsIn(filter.text)));
+        object.insert(QStringLiteral("text"), util::maskName(util::maskEmailsIn(filter.text)));
     return object;
 }
 

@@ -1,10 +1,12 @@
 #include "store/fulltextindexer.h"
 
 #include "store/database.h"
+#include "util/hexdigits.h"
 #include "util/logging.h"
 
 #include <QSet>
 
+#include <algorithm>
 #include <pthread.h>
 #include <vector>
 
@@ -18,15 +20,10 @@ constexpr auto kRetryAfterError = std::chrono::seconds(2);
 // Bounds one event's share of the index; payloads are 3–6 KB, this only stops pathological ones.
 constexpr qsizetype kMaxTextBytes = 64 * 1024;
 
+// Intake validated the escapes; a stray non-hex digit counts as 0 rather than stopping the indexer.
 int hexDigit(char c)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return 0;
+    return std::max(util::hexDigitValue(c), 0);
 }
 
 // Decodes a JSON string body (between the quotes) that contains escapes. The payload was validated at

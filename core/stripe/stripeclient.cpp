@@ -1,14 +1,10 @@
 #include "stripe/stripeclient.h"
 
+#include "net/boundedgets.h"
 #include "util/logging.h"
 
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QPointer>
-#include <QTimer>
-
-#include <vector>
 
 namespace billbridge::stripe {
 
@@ -24,20 +20,13 @@ QString megabytes(qint64 bytes)
 StripeClient::StripeClient(StripeApiConfig config, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_network(new QNetworkAccessManager(this))
-{
-    // Redirects are not part of the API; following one would carry the key to another address.
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-}
+    , m_requests(new net::BoundedGets(this))
+{}
 
 StripeClient::~StripeClient()
 {
-    auto pending = std::move(m_pending);
-    m_pending.clear();
-    for (auto& [reply, state] : pending) {
-        disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-    }
+    // Ends the requests now, while the handlers' captures are still alive, rather than with the children.
+    delete m_requests;
 }
 
 void StripeClient::deliverLater(ListHandler done, EventListResult result)
@@ -75,86 +64,44 @@ void StripeClient::listEvents(const EventListParams& params, ListHandler done)
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
-    QNetworkReply* reply = m_network->get(request);
-    m_pending.emplace(reply, Pending{std::move(done)});
+    m_requests->get(request, m_config.timeout, m_config.maxResponseBytes,
+                    [this, done = std::move(done)](QNetworkReply* reply, net::ReplyEnd end) {
+                        const EventListResult result = readResult(reply, end);
+                        if (result.error)
+                            qCDebug(lcStripe).noquote()
+                                << "GET /v1/events failed:" << toString(result.error->kind)
+                                << result.error->httpStatus << result.requestId;
+                        done(result);
+                    });
     qCDebug(lcStripe).noquote()
         << QStringLiteral("GET /v1/events?%1").arg(QString::fromLatin1(params.toQuery()));
-
-    // transferTimeout only measures silence; an answer that trickles in must still end on time.
-    auto* deadline = new QTimer(reply);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, this, [this, reply] {
-        if (auto found = m_pending.find(reply); found != m_pending.end()) {
-            found->second.timedOut = true;
-            reply->abort();
-        }
-    });
-    deadline->start(m_config.timeout);
-
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid())
-            guardSize(reply, length.toLongLong());
-    });
-    connect(reply, &QNetworkReply::downloadProgress, this,
-            [this, reply](qint64 received, qint64 total) { guardSize(reply, std::max(received, total)); });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { finish(reply); });
-}
-
-void StripeClient::guardSize(QNetworkReply* reply, qint64 bytes)
-{
-    if (bytes <= m_config.maxResponseBytes)
-        return;
-    if (auto found = m_pending.find(reply); found != m_pending.end() && !found->second.tooLarge) {
-        found->second.tooLarge = true;
-        reply->abort();
-    }
 }
 
 void StripeClient::abortAll()
 {
-    std::vector<QPointer<QNetworkReply>> replies;
-    for (auto& [reply, state] : m_pending) {
-        state.aborted = true;
-        replies.emplace_back(reply);
-    }
-    for (const QPointer<QNetworkReply>& reply : replies) {
-        if (reply)
-            reply->abort();
-    }
+    m_requests->abortAll();
 }
 
-void StripeClient::finish(QNetworkReply* reply)
+int StripeClient::requestsInFlight() const
 {
-    const auto found = m_pending.find(reply);
-    if (found == m_pending.end())
-        return;
-    Pending pending = std::move(found->second);
-    m_pending.erase(found);
-    reply->deleteLater();
-
-    const EventListResult result = readResult(reply, pending);
-    if (result.error)
-        qCDebug(lcStripe).noquote() << "GET /v1/events failed:" << toString(result.error->kind)
-                                    << result.error->httpStatus << result.requestId;
-    pending.done(result);
+    return m_requests->inFlight();
 }
 
-EventListResult StripeClient::readResult(QNetworkReply* reply, const Pending& pending) const
+EventListResult StripeClient::readResult(QNetworkReply* reply, net::ReplyEnd end) const
 {
     EventListResult result;
     result.requestId = QString::fromLatin1(reply->rawHeader("Request-Id"));
-    if (pending.aborted) {
+    if (end == net::ReplyEnd::Aborted) {
         result.error = StripeError::local(StripeErrorKind::Aborted, QStringLiteral("cancelled"));
         return result;
     }
-    if (pending.timedOut) {
+    if (end == net::ReplyEnd::TimedOut) {
         result.error = StripeError::local(StripeErrorKind::Timeout,
                                           QStringLiteral("no complete answer within %1 s")
                                               .arg(static_cast<double>(m_config.timeout.count()) / 1000.0));
         return result;
     }
-    if (pending.tooLarge) {
+    if (end == net::ReplyEnd::TooLarge) {
         result.error =
             StripeError::local(StripeErrorKind::BadResponse,
                                QStringLiteral("the answer is larger than the %1 MB Billbridge accepts")

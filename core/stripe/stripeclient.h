@@ -10,11 +10,14 @@
 #include <QString>
 
 #include <functional>
-#include <map>
 #include <optional>
 
-class QNetworkAccessManager;
 class QNetworkReply;
+
+namespace billbridge::net {
+class BoundedGets;
+enum class ReplyEnd;
+} // namespace billbridge::net
 
 namespace billbridge::stripe {
 
@@ -61,24 +64,14 @@ public:
 
     // Cancels every request in flight; their handlers receive StripeErrorKind::Aborted.
     void abortAll();
-    int requestsInFlight() const { return static_cast<int>(m_pending.size()); }
+    int requestsInFlight() const;
 
 private:
-    struct Pending {
-        ListHandler done;
-        bool timedOut = false;
-        bool tooLarge = false;
-        bool aborted = false;
-    };
-
     void deliverLater(ListHandler done, EventListResult result);
-    void guardSize(QNetworkReply* reply, qint64 bytes);
-    void finish(QNetworkReply* reply);
-    EventListResult readResult(QNetworkReply* reply, const Pending& pending) const;
+    EventListResult readResult(QNetworkReply* reply, net::ReplyEnd end) const;
 
     StripeApiConfig m_config;
-    QNetworkAccessManager* m_network = nullptr;
-    std::map<QNetworkReply*, Pending> m_pending;
+    net::BoundedGets* m_requests = nullptr;
 };
 
 } // namespace billbridge::stripe

@@ -1,5 +1,7 @@
 #include "stripe/stripeevent.h"
 
+#include "util/hexdigits.h"
+
 #include <array>
 #include <cmath>
 #include <initializer_list>
@@ -358,30 +360,15 @@ private:
         }
     }
 
-    static int hexDigit(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
     bool hex4(char16_t* unit)
     {
         if (m_end - m_at < 4)
             return fail("a \\u escape is cut short");
-        int result = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int digit = hexDigit(m_at[i]);
-            if (digit < 0)
-                return fail("a \\u escape has a non-hex digit");
-            result = result * 16 + digit;
-        }
+        const std::optional<char16_t> decoded = util::utf16UnitFromHex(m_at);
+        if (!decoded)
+            return fail("a \\u escape has a non-hex digit");
         m_at += 4;
-        *unit = static_cast<char16_t>(result);
+        *unit = *decoded;
         return true;
     }
 

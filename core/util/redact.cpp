@@ -1,5 +1,6 @@
 #include "util/redact.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace billbridge::util {
@@ -26,6 +27,21 @@ QString maskEmail(const QString& email)
     const QString host = dot > 0 ? domain.left(dot) : domain;
     const QString tld = dot > 0 ? domain.mid(dot) : QString();
     return maskWord(email.left(at)) + QLatin1Char('@') + maskWord(host) + tld;
+}
+
+QString maskEmailsIn(const QString& text)
+{
+    if (!text.contains(QLatin1Char('@')))
+        return text;
+    static const QRegularExpression email(QStringLiteral("[^\\s@\"'<>(),;:]+@[^\\s@\"'<>(),;:]+"));
+    QString masked;
+    qsizetype from = 0;
+    for (auto it = email.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        masked += text.mid(from, match.capturedStart() - from) + maskEmail(match.captured());
+        from = match.capturedEnd();
+    }
+    return masked + text.mid(from);
 }
 
 QString maskName(const QString& name)

@@ -6,6 +6,7 @@
 #include "support/fixtures.h"
 #include "support/syntheticevents.h"
 #include "support/tempstore.h"
+#include "support/textfiles.h"
 #include "util/redact.h"
 
 #include <QDir>
@@ -22,22 +23,11 @@
 #include <memory>
 
 using namespace billbridge;
+using test::linesOf;
+using test::readAll;
+using test::writeFile;
 
 namespace {
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QList<QByteArray> linesOf(const QByteArray& contents)
-{
-    QList<QByteArray> lines = contents.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    return lines;
-}
 
 QByteArray withoutWhitespace(QByteArray bytes)
 {
@@ -356,10 +346,7 @@ private slots:
         QTemporaryDir dir;
         const QString fresh = dir.filePath(QStringLiteral("fresh.jsonl"));
         const QString existing = dir.filePath(QStringLiteral("existing.jsonl"));
-        QFile old(existing);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("previous export\n");
-        old.close();
+        QVERIFY(writeFile(existing, "previous export\n"));
 
         for (const QString& path : {fresh, existing}) {
             store::ExportRequest request;
@@ -388,10 +375,7 @@ private slots:
     void completedExportReplacesAnExistingFile()
     {
         const QString path = m_output.filePath(QStringLiteral("replace.csv"));
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("old");
-        old.close();
+        QVERIFY(writeFile(path, "old"));
         QCOMPARE(
             exportTo(QStringLiteral("replace.csv"), store::ExportFormat::Csv, store::ExportMasking::Masked)
                 .status,
@@ -402,9 +386,7 @@ private slots:
     void unwritableFolderIsAClearError()
     {
         QTemporaryDir dir;
-        QFile blocker(dir.filePath(QStringLiteral("a-file")));
-        QVERIFY(blocker.open(QIODevice::WriteOnly));
-        blocker.close();
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("a-file"))));
         for (const QString& path : {dir.filePath(QStringLiteral("a-file/out.jsonl")),
                                     dir.filePath(QStringLiteral("missing/folder/out.jsonl"))}) {
             store::ExportRequest request;

@@ -3,6 +3,7 @@
 #include <QTest>
 
 using billbridge::util::maskEmail;
+using billbridge::util::maskEmailsIn;
 using billbridge::util::maskName;
 using billbridge::util::maskSecret;
 
@@ -15,6 +16,8 @@ private slots:
     void emails_data();
     void emails();
     void emailsDoNotLeak();
+    void emailsInText_data();
+    void emailsInText();
     void names_data();
     void names();
     void namesKeepWholeCharacters();
@@ -56,6 +59,30 @@ void TestRedact::emailsDoNotLeak()
                                 QStringLiteral("larkspur"), QStringLiteral("analytics")})
         QVERIFY2(!masked.contains(part), qPrintable(masked));
     QVERIFY(maskEmail(QStringLiteral("ada@example.com")) != maskEmail(QStringLiteral("bob@example.com")));
+}
+
+void TestRedact::emailsInText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("masked");
+    QTest::newRow("no address") << QStringLiteral("refund issued") << QStringLiteral("refund issued");
+    QTest::newRow("empty") << QString() << QString();
+    QTest::newRow("only an address") << QStringLiteral("ada@example.com") << QStringLiteral("a***@e***.com");
+    QTest::newRow("address in a sentence") << QStringLiteral("refund for ada@example.com, see ticket")
+                                           << QStringLiteral("refund for a***@e***.com, see ticket");
+    QTest::newRow("two addresses") << QStringLiteral("ada@example.com;bob@example.org")
+                                   << QStringLiteral("a***@e***.com;b***@e***.org");
+    QTest::newRow("quoted and bracketed")
+        << QStringLiteral("\"Ada\" <ada@example.com> (maren.holloway@larkspur.example)")
+        << QStringLiteral("\"Ada\" <a***@e***.com> (m***@l***.example)");
+    QTest::newRow("lone at sign") << QStringLiteral("meet @ noon") << QStringLiteral("meet @ noon");
+}
+
+void TestRedact::emailsInText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, masked);
+    QCOMPARE(maskEmailsIn(text), masked);
 }
 
 void TestRedact::names_data()

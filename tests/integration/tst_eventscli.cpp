@@ -1,4 +1,5 @@
 #include "store/database.h"
+#include "support/clirun.h"
 #include "support/fixtures.h"
 #include "support/tempstore.h"
 
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -25,25 +25,7 @@ namespace billbridge::test {
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QList<QByteArray> lines() const
-    {
-        QList<QByteArray> result = out.split('\n');
-        if (!result.isEmpty() && result.last().isEmpty())
-            result.removeLast();
-        return result;
-    }
-    QString diagnostics() const
-    {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out.left(2000)), QString::fromUtf8(err));
-    }
-};
+using Run = CliRun;
 
 struct Expected {
     QString id;
@@ -138,28 +120,7 @@ void TestEventsCli::cleanupTestCase()
 
 Run TestEventsCli::run(const QStringList& arguments, const QHash<QString, QString>& environment) const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // The developer's own store must never be read or created by the suite.
-    env.remove(QStringLiteral("BILLBRIDGE_DB"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("xdg-data")));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    for (auto it = environment.begin(); it != environment.end(); ++it)
-        env.insert(it.key(), it.value());
-
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(BILLBRIDGE_CLI_PATH), arguments);
-    Run result;
-    if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = "billbridge-cli did not finish: " + process.errorString().toUtf8();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(arguments, m_home.filePath(QStringLiteral("xdg-data")), environment);
 }
 
 Run TestEventsCli::runOnStore(QStringList arguments) const

@@ -1,14 +1,15 @@
 // `billbridge-cli events export`, run as the real binary against a real store.
 
 #include "store/auditlog.h"
+#include "support/clirun.h"
 #include "support/fixtures.h"
 #include "support/tempstore.h"
+#include "support/textfiles.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,32 +19,7 @@ namespace billbridge::test {
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QString diagnostics() const
-    {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out.left(2000)), QString::fromUtf8(err));
-    }
-};
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QList<QByteArray> linesOf(const QByteArray& contents)
-{
-    QList<QByteArray> lines = contents.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    return lines;
-}
+using Run = CliRun;
 
 } // namespace
 
@@ -156,10 +132,7 @@ private slots:
     void existingFileNeedsForce()
     {
         const QString path = m_output.filePath(QStringLiteral("existing.csv"));
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("keep me");
-        old.close();
+        QVERIFY(writeFile(path, "keep me"));
         Run result =
             runOnStore({QStringLiteral("events"), QStringLiteral("export"), QStringLiteral("-o"), path});
         QCOMPARE(result.exitCode, 2);
@@ -208,9 +181,7 @@ private slots:
     void unwritableFolder()
     {
         QTemporaryDir dir;
-        QFile blocker(dir.filePath(QStringLiteral("a-file")));
-        QVERIFY(blocker.open(QIODevice::WriteOnly));
-        blocker.close();
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("a-file"))));
         const QString path = dir.filePath(QStringLiteral("a-file/out.jsonl"));
         const Run result =
             runOnStore({QStringLiteral("events"), QStringLiteral("export"), QStringLiteral("-o"), path});
@@ -222,27 +193,7 @@ private slots:
 private:
     Run run(const QStringList& arguments, const QHash<QString, QString>& environment = {}) const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        // The developer's own store must never be read or created by the suite.
-        env.remove(QStringLiteral("BILLBRIDGE_DB"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("xdg-data")));
-        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-        for (auto it = environment.begin(); it != environment.end(); ++it)
-            env.insert(it.key(), it.value());
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(BILLBRIDGE_CLI_PATH), arguments);
-        Run result;
-        if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished(5000);
-            result.err = "billbridge-cli did not finish: " + process.errorString().toUtf8();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runCli(arguments, m_home.filePath(QStringLiteral("xdg-data")), environment);
     }
 
     Run runOnStore(QStringList arguments, const QHash<QString, QString>& environment = {}) const

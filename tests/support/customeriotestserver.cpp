@@ -3,8 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMetaEnum>
-#include <QTcpServer>
 
 namespace billbridge::test {
 
@@ -21,15 +19,6 @@ QByteArray errorsEnvelope(const QString& detail, int status)
 }
 
 } // namespace
-
-QByteArray CustomerIoTestServer::Request::header(const QByteArray& name) const
-{
-    for (const auto& [key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
 
 CustomerIoTestServer::Fault CustomerIoTestServer::Fault::unauthorized()
 {
@@ -80,7 +69,7 @@ CustomerIoTestServer::Fault CustomerIoTestServer::Fault::silence()
 }
 
 CustomerIoTestServer::CustomerIoTestServer(QObject* parent)
-    : QObject(parent)
+    : LoopbackTestServer(parent)
 {
     m_http.route(QStringLiteral("/api/v1/accounts/region"),
                  [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
@@ -101,31 +90,6 @@ CustomerIoTestServer::~CustomerIoTestServer()
     m_silent.clear();
 }
 
-bool CustomerIoTestServer::start()
-{
-    if (m_tcp)
-        return m_tcp->isListening();
-    m_tcp = new QTcpServer(&m_http);
-    if (!m_tcp->listen(QHostAddress::LocalHost, 0))
-        return false;
-    m_http.bind(m_tcp);
-    return true;
-}
-
-quint16 CustomerIoTestServer::port() const
-{
-    return m_tcp ? m_tcp->serverPort() : 0;
-}
-
-QUrl CustomerIoTestServer::baseUrl() const
-{
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(port());
-    return url;
-}
-
 void CustomerIoTestServer::setRegion(customerio::Region region)
 {
     m_region = region;
@@ -136,21 +100,6 @@ void CustomerIoTestServer::failNext(const Fault& fault, int times)
 {
     for (int i = 0; i < times; ++i)
         m_faults.push_back(fault);
-}
-
-CustomerIoTestServer::Request CustomerIoTestServer::record(const QHttpServerRequest& request)
-{
-    Request recorded;
-    const QMetaEnum methods = QMetaEnum::fromType<QHttpServerRequest::Method>();
-    recorded.method = QByteArray(methods.valueToKey(static_cast<int>(request.method()))).toUpper();
-    const QUrl url = request.url();
-    recorded.path = url.path(QUrl::FullyEncoded).toLatin1();
-    recorded.target =
-        recorded.path + (url.hasQuery() ? "?" + url.query(QUrl::FullyEncoded).toLatin1() : QByteArray());
-    recorded.headers = request.headers();
-    m_requests.append(recorded);
-    emit requestReceived(static_cast<int>(m_requests.size()) - 1);
-    return recorded;
 }
 
 void CustomerIoTestServer::serve(const QHttpServerRequest& request, QHttpServerResponder&& responder,

@@ -1,20 +1,17 @@
 #pragma once
 
 #include "customerio/customerioregion.h"
+#include "loopbacktestserver.h"
 
 #include <QByteArray>
 #include <QHttpServer>
 #include <QList>
-#include <QObject>
 #include <QPair>
 #include <QString>
-#include <QUrl>
 
 #include <deque>
 #include <memory>
 #include <vector>
-
-class QTcpServer;
 
 namespace billbridge::test {
 
@@ -32,7 +29,7 @@ namespace billbridge::test {
 //
 // failNext() scripts the next answers (any route, before the credentials are checked). Every request is
 // recorded (method, target, headers) so tests can look at the Authorization header and at the URL.
-class CustomerIoTestServer final : public QObject {
+class CustomerIoTestServer final : public LoopbackTestServer {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CustomerIoTestServer)
 
@@ -44,15 +41,7 @@ public:
     static constexpr int kDefaultEnvironmentId = 117734;
     static constexpr char kDefaultWorkspaceName[] = "Billbridge Test Workspace";
 
-    struct Request {
-        QByteArray method;
-        QByteArray target; // path and query as sent
-        QByteArray path;
-        QList<QPair<QByteArray, QByteArray>> headers;
-
-        // First value of a header, name compared case-insensitively; empty when absent.
-        QByteArray header(const QByteArray& name) const;
-    };
+    using Request = RecordedRequest;
 
     // One scripted answer.
     struct Fault {
@@ -75,11 +64,6 @@ public:
     explicit CustomerIoTestServer(QObject* parent = nullptr);
     ~CustomerIoTestServer() override;
 
-    // Listens on 127.0.0.1 with a port chosen by the system.
-    bool start();
-    quint16 port() const;
-    QUrl baseUrl() const; // http://127.0.0.1:<port>
-
     void setSiteId(const QByteArray& siteId) { m_siteId = siteId; }
     void setTrackKey(const QByteArray& key) { m_trackKey = key; }
     void setAppKey(const QByteArray& key) { m_appKey = key; }
@@ -94,13 +78,6 @@ public:
     void failNext(const Fault& fault, int times = 1);
     int pendingFaults() const { return static_cast<int>(m_faults.size()); }
 
-    const QList<Request>& requests() const { return m_requests; }
-    int requestCount() const { return static_cast<int>(m_requests.size()); }
-    void clearRequests() { m_requests.clear(); }
-
-signals:
-    void requestReceived(int index);
-
 private:
     struct Answer {
         int status = 200;
@@ -108,14 +85,11 @@ private:
         QList<QPair<QByteArray, QByteArray>> headers;
     };
 
-    Request record(const QHttpServerRequest& request);
     void serve(const QHttpServerRequest& request, QHttpServerResponder&& responder, bool track);
     Answer trackAnswer(const Request& request) const;
     Answer appAnswer(const Request& request) const;
     static void send(QHttpServerResponder& responder, const Answer& answer);
 
-    QHttpServer m_http;
-    QTcpServer* m_tcp = nullptr;
     QByteArray m_siteId = kDefaultSiteId;
     QByteArray m_trackKey = kDefaultTrackKey;
     QByteArray m_appKey = kDefaultAppKey;
@@ -124,7 +98,6 @@ private:
     int m_environmentId = kDefaultEnvironmentId;
     QString m_workspaceName = QString::fromLatin1(kDefaultWorkspaceName);
     std::deque<Fault> m_faults;
-    QList<Request> m_requests;
     // Answers that never come: held until the server goes, so the client sees an open, silent connection.
     std::vector<std::unique_ptr<QHttpServerResponder>> m_silent;
 };

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
@@ -76,48 +75,6 @@ struct StripeTestServer::Parked {
     QPointer<QTcpSocket> socket;
     Answer answer;
 };
-
-// ---- Request ----------------------------------------------------------------------------------------
-
-QByteArray StripeTestServer::Request::header(const QByteArray& name) const
-{
-    for (const auto& [key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
-
-QList<QPair<QString, QString>> StripeTestServer::Request::queryItems() const
-{
-    QList<QPair<QString, QString>> items;
-    for (const QByteArray& pair : query.split('&')) {
-        if (pair.isEmpty())
-            continue;
-        const qsizetype equals = pair.indexOf('=');
-        QByteArray key = equals < 0 ? pair : pair.left(equals);
-        QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
-        key.replace('+', ' ');
-        value.replace('+', ' ');
-        items.append({QString::fromUtf8(QByteArray::fromPercentEncoding(key)),
-                      QString::fromUtf8(QByteArray::fromPercentEncoding(value))});
-    }
-    return items;
-}
-
-QString StripeTestServer::Request::queryValue(const QString& key) const
-{
-    for (const auto& [name, value] : queryItems()) {
-        if (name == key)
-            return value.isNull() ? QStringLiteral("") : value;
-    }
-    return {};
-}
-
-bool StripeTestServer::Request::hasQueryItem(const QString& key) const
-{
-    return !queryValue(key).isNull();
-}
 
 // ---- Fault ------------------------------------------------------------------------------------------
 
@@ -197,7 +154,7 @@ StripeTestServer::Fault StripeTestServer::Fault::stripeError(int status, const Q
 // ---- Server -----------------------------------------------------------------------------------------
 
 StripeTestServer::StripeTestServer(QObject* parent)
-    : QObject(parent)
+    : LoopbackTestServer(parent)
 {
     m_http.route(QStringLiteral("/v1/events"), [this](const QHttpServerRequest& request,
                                                       QHttpServerResponder&& responder) {
@@ -231,31 +188,6 @@ StripeTestServer::StripeTestServer(QObject* parent)
 StripeTestServer::~StripeTestServer()
 {
     m_parked.clear();
-}
-
-bool StripeTestServer::start()
-{
-    if (m_tcp)
-        return m_tcp->isListening();
-    m_tcp = new QTcpServer(&m_http);
-    if (!m_tcp->listen(QHostAddress::LocalHost, 0))
-        return false;
-    m_http.bind(m_tcp);
-    return true;
-}
-
-quint16 StripeTestServer::port() const
-{
-    return m_tcp ? m_tcp->serverPort() : 0;
-}
-
-QUrl StripeTestServer::baseUrl() const
-{
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(port());
-    return url;
 }
 
 bool StripeTestServer::addEvent(const QByteArray& raw)
@@ -306,22 +238,6 @@ void StripeTestServer::failNext(const Fault& fault, int times)
 {
     for (int i = 0; i < times; ++i)
         m_faults.push_back(fault);
-}
-
-StripeTestServer::Request StripeTestServer::record(const QHttpServerRequest& request)
-{
-    Request recorded;
-    const QMetaEnum methods = QMetaEnum::fromType<QHttpServerRequest::Method>();
-    recorded.method = QByteArray(methods.valueToKey(static_cast<int>(request.method()))).toUpper();
-    const QUrl url = request.url();
-    recorded.path = url.path(QUrl::FullyEncoded).toLatin1();
-    recorded.query = url.query(QUrl::FullyEncoded).toLatin1();
-    recorded.target = recorded.path + (url.hasQuery() ? "?" + recorded.query : QByteArray());
-    recorded.headers = request.headers();
-    recorded.body = request.body();
-    m_requests.append(recorded);
-    emit requestReceived(static_cast<int>(m_requests.size()) - 1);
-    return recorded;
 }
 
 std::optional<StripeTestServer::Answer> StripeTestServer::checkKey(const Request& request) const

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "loopbacktestserver.h"
+
 #include <QByteArray>
 #include <QHttpServer>
 #include <QList>
-#include <QObject>
 #include <QPair>
 #include <QString>
 #include <QStringList>
-#include <QUrl>
 
 #include <chrono>
 #include <cstdint>
@@ -16,8 +16,6 @@
 #include <memory>
 #include <optional>
 #include <vector>
-
-class QTcpServer;
 
 namespace billbridge::test {
 
@@ -43,7 +41,7 @@ namespace billbridge::test {
 // requestReceived() is emitted as each one arrives.
 //
 // Other routes can be added through http() (QHttpServer 6.4: route() before or after start()).
-class StripeTestServer final : public QObject {
+class StripeTestServer final : public LoopbackTestServer {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StripeTestServer)
 
@@ -52,22 +50,7 @@ public:
     static constexpr char kDefaultApiKey[] = "sk_test_51BbFixtureKeyForLocalTestsOnly0000";
     static constexpr char kAccountId[] = "acct_1BbLocalTestAccount";
 
-    struct Request {
-        QByteArray method;
-        QByteArray target; // path and query as sent, percent-encoding untouched
-        QByteArray path;
-        QByteArray query; // raw, without '?'
-        QList<QPair<QByteArray, QByteArray>> headers;
-        QByteArray body;
-
-        // First value of a header, name compared case-insensitively; empty when absent.
-        QByteArray header(const QByteArray& name) const;
-        // Query pairs decoded ('+' and %XX), in order.
-        QList<QPair<QString, QString>> queryItems() const;
-        // First decoded value of a query parameter; null when absent.
-        QString queryValue(const QString& key) const;
-        bool hasQueryItem(const QString& key) const;
-    };
+    using Request = RecordedRequest;
 
     // One scripted answer. A fault with status 0 answers normally (after `delay`).
     struct Fault {
@@ -101,11 +84,6 @@ public:
     explicit StripeTestServer(QObject* parent = nullptr);
     ~StripeTestServer() override;
 
-    // Listens on 127.0.0.1 with a port chosen by the system.
-    bool start();
-    quint16 port() const;
-    QUrl baseUrl() const; // http://127.0.0.1:<port>
-
     void setApiKey(const QByteArray& key) { m_apiKey = key; }
     QByteArray apiKey() const { return m_apiKey; }
 
@@ -122,12 +100,6 @@ public:
     int pendingFaults() const { return static_cast<int>(m_faults.size()); }
     void clearFaults() { m_faults.clear(); }
 
-    const QList<Request>& requests() const { return m_requests; }
-    int requestCount() const { return static_cast<int>(m_requests.size()); }
-    void clearRequests() { m_requests.clear(); }
-
-    QHttpServer& http() { return m_http; }
-
     // A small snapshot event in Stripe's layout ("id", "object", then alphabetical; two-space indentation)
     // whose data.object is the resource `type` names (the customer itself for customer.*, otherwise an
     // object of that kind carrying `customerId`). All values are fake.
@@ -136,9 +108,6 @@ public:
                                 bool livemode = false);
     // The bytes of tests/data/<relativePath>; empty (and a test warning) when missing.
     static QByteArray readDataFile(const QString& relativePath);
-
-signals:
-    void requestReceived(int index);
 
 private:
     struct HeldEvent {
@@ -155,7 +124,6 @@ private:
     };
     struct Parked; // an answer waiting for its delay
 
-    Request record(const QHttpServerRequest& request);
     std::optional<Answer> checkKey(const Request& request) const;
     Answer listEvents(const Request& request) const;
     Answer retrieveEvent(const QString& id) const;
@@ -164,13 +132,10 @@ private:
                   const std::function<Answer(const Request&)>& handler);
     void send(QHttpServerResponder&& responder, const Answer& answer, std::chrono::milliseconds delay);
 
-    QHttpServer m_http;
-    QTcpServer* m_tcp = nullptr;
     QByteArray m_apiKey = kDefaultApiKey;
     std::vector<HeldEvent> m_events; // newest first
     std::int64_t m_nextSequence = 0;
     std::deque<Fault> m_faults;
-    QList<Request> m_requests;
     std::int64_t m_nextRequestId = 1;
     std::vector<std::shared_ptr<Parked>> m_parked;
 };

@@ -6,6 +6,7 @@
 #include "support/fixtures.h"
 #include "support/syntheticevents.h"
 #include "support/tempstore.h"
+#include "support/textfiles.h"
 
 #include <QCheckBox>
 #include <QFile>
@@ -21,23 +22,12 @@
 #include <memory>
 
 using namespace billbridge;
+using test::linesOf;
+using test::readAll;
+using test::writeFile;
 using widgets::ExportDialog;
 
 namespace {
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QList<QByteArray> linesOf(const QByteArray& contents)
-{
-    QList<QByteArray> lines = contents.split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty())
-        lines.removeLast();
-    return lines;
-}
 
 template <typename T>
 T* child(const ExportDialog& dialog, const char* name)
@@ -175,10 +165,7 @@ private slots:
         QVERIFY(temp.addRaw(bodies).committed);
         temp.stopWriter();
         const QString path = m_output.filePath(QStringLiteral("keep.jsonl"));
-        QFile old(path);
-        QVERIFY(old.open(QIODevice::WriteOnly));
-        old.write("earlier export\n");
-        old.close();
+        QVERIFY(writeFile(path, "earlier export\n"));
 
         ExportDialog dialog(temp.path(), {}, {});
         dialog.setOutputPath(path);
@@ -203,9 +190,7 @@ private slots:
     void unwritableFolderShowsWhatToDo()
     {
         QTemporaryDir dir;
-        QFile blocker(dir.filePath(QStringLiteral("a-file")));
-        QVERIFY(blocker.open(QIODevice::WriteOnly));
-        blocker.close();
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("a-file"))));
         ExportDialog dialog(m_store->path(), {}, {});
         dialog.setOutputPath(dir.filePath(QStringLiteral("a-file/out.jsonl")));
         QSignalSpy finished(&dialog, &ExportDialog::exportFinished);

@@ -1,8 +1,8 @@
 #include "customers/customereventmodel.h"
 
+#include "common/timeformat.h"
 #include "util/money.h"
 
-#include <QDateTime>
 #include <QLocale>
 #include <QStringList>
 
@@ -122,7 +122,7 @@ QString CustomerEventModel::formatAmount(std::int64_t minorUnits, const QString&
 
 QString CustomerEventModel::formatTime(std::int64_t unixSeconds)
 {
-    return QDateTime::fromSecsSinceEpoch(unixSeconds).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return formatTableTime(unixSeconds);
 }
 
 QString CustomerEventModel::summaryOf(const customers::TimelineEntry& entry) const

@@ -1,9 +1,9 @@
 #include "events/eventlistmodel.h"
 
+#include "common/timeformat.h"
 #include "util/money.h"
 
 #include <QColor>
-#include <QDateTime>
 #include <QLocale>
 #include <QMetaObject>
 
@@ -99,8 +99,7 @@ QString EventListModel::cellText(const store::StoredEvent& event, int column) co
 {
     switch (column) {
     case Time:
-        return QDateTime::fromSecsSinceEpoch(event.fields.created)
-            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return formatTableTime(event.fields.created);
     case Type:
         return event.fields.type;
     case Customer:

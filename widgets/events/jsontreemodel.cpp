@@ -1,5 +1,7 @@
 #include "events/jsontreemodel.h"
 
+#include "common/timeformat.h"
+#include "util/hexdigits.h"
 #include "util/money.h"
 
 #include <QCoreApplication>
@@ -235,28 +237,14 @@ private:
         return true;
     }
 
-    static int hexValue(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
     bool parseHex4(char16_t& unit)
     {
         if (m_size - m_pos < 4)
             return fail(translated("a \\u escape needs four hex digits"));
-        unit = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int value = hexValue(m_data[m_pos + i]);
-            if (value < 0)
-                return fail(translated("a \\u escape needs four hex digits"));
-            unit = static_cast<char16_t>(unit * 16 + value);
-        }
+        const std::optional<char16_t> decoded = util::utf16UnitFromHex(m_data + m_pos);
+        if (!decoded)
+            return fail(translated("a \\u escape needs four hex digits"));
+        unit = *decoded;
         m_pos += 4;
         return true;
     }
@@ -414,11 +402,6 @@ std::optional<qint64> timestampOf(const Node& node)
 QString localDateTime(qint64 seconds)
 {
     return QLocale().toString(QDateTime::fromSecsSinceEpoch(seconds), QLocale::LongFormat);
-}
-
-QString shortLocalDateTime(qint64 seconds)
-{
-    return QDateTime::fromSecsSinceEpoch(seconds).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 } // namespace
@@ -629,7 +612,7 @@ QString JsonTreeModel::displayValue(const Node& node) const
     }
     case Kind::Number:
         if (const auto seconds = timestampOf(node))
-            return tr("%1 (%2)").arg(node.text, shortLocalDateTime(*seconds));
+            return tr("%1 (%2)").arg(node.text, formatTableTime(*seconds));
         return node.text;
     case Kind::Bool:
     case Kind::Null:
