@@ -116,6 +116,13 @@ int main(int argc, char** argv)
         return 2;
     }
 
+    // The store matches addresses case-insensitively for ASCII only (SQLite's NOCASE), as EventFilter says.
+    const auto asciiUpper = [](QString text) {
+        for (QChar& c : text)
+            if (c.unicode() < 128)
+                c = c.toUpper();
+        return text;
+    };
     // Setup, not measured: a customer from the middle of the store to filter by.
     store::EventFilter withCustomer;
     QString customerId, customerEmail;
@@ -168,7 +175,7 @@ int main(int argc, char** argv)
     rows.push_back(
         measure(QStringLiteral("customer id"), 100, view, *model, filterBy({.customerId = customerId})));
     rows.push_back(measure(QStringLiteral("customer email (other case)"), 100, view, *model,
-                           filterBy({.customerEmail = customerEmail.toUpper()})));
+                           filterBy({.customerEmail = asciiUpper(customerEmail)})));
     rows.push_back(measure(QStringLiteral("livemode live"), 100, view, *model, filterBy({.livemode = true})));
     rows.push_back(
         measure(QStringLiteral("full text: an email"), 300, view, *model, filterBy({.text = customerEmail})));
