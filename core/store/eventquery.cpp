@@ -8,7 +8,8 @@ namespace {
 
 constexpr const char* kSummaryColumns =
     "seq, id, type, created, livemode, api_version, account, object_type, object_id, customer_id, source, "
-    "received_at_ms, signature, signature_header, duplicate_count, customer_email, amount, currency, object_status";
+    "received_at_ms, signature, signature_header, duplicate_count, customer_email, amount, currency, "
+    "object_status";
 
 // GLOB treats '?' and '[' as wildcards too; only '*' is one in a type pattern.
 QString toGlob(const QString& pattern)

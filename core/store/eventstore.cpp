@@ -55,7 +55,8 @@ std::optional<StoredEvent> EventStore::find(const QString& eventId, bool withRaw
 {
     SqliteStatement statement = m_connection.prepare(
         "SELECT seq, id, type, created, livemode, api_version, account, object_type, object_id, customer_id, "
-        "source, received_at_ms, signature, signature_header, duplicate_count, customer_email, amount, currency, "
+        "source, received_at_ms, signature, signature_header, duplicate_count, customer_email, amount, "
+        "currency, "
         "object_status, raw FROM events WHERE id = ?1");
     statement.bind(1, eventId);
     if (!statement.step())

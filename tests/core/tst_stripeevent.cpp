@@ -298,7 +298,8 @@ void TestStripeEvent::amountCurrencyAndStatus()
 {
     // Invoices are billed by amount_due (a failed payment still shows what was asked for), checkout
     // sessions by amount_total, charges and disputes by amount; subscriptions have no amount of their own.
-    const StripeEventFields failed = parsed(Fixtures::load(QStringLiteral("maren-10-invoice.payment_failed")));
+    const StripeEventFields failed =
+        parsed(Fixtures::load(QStringLiteral("maren-10-invoice.payment_failed")));
     QCOMPARE(failed.amount, std::optional<std::int64_t>(14900));
     QCOMPARE(failed.currency, QStringLiteral("usd"));
     QCOMPARE(failed.status, QStringLiteral("open"));
@@ -309,7 +310,8 @@ void TestStripeEvent::amountCurrencyAndStatus()
         parsed(Fixtures::load(QStringLiteral("maren-04-checkout.session.completed")));
     QCOMPARE(checkout.amount, std::optional<std::int64_t>(0));
     QCOMPARE(checkout.status, QStringLiteral("complete"));
-    const StripeEventFields dispute = parsed(Fixtures::load(QStringLiteral("maren-18-charge.dispute.created")));
+    const StripeEventFields dispute =
+        parsed(Fixtures::load(QStringLiteral("maren-18-charge.dispute.created")));
     QCOMPARE(dispute.amount, std::optional<std::int64_t>(4900));
     QCOMPARE(dispute.status, QStringLiteral("needs_response"));
     const StripeEventFields subscription =
