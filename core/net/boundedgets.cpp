@@ -29,10 +29,45 @@ BoundedGets::~BoundedGets()
     }
 }
 
+namespace {
+
+constexpr char kRequestLeftProperty[] = "billbridge_requestLeft";
+
+void markRequestLeft(QNetworkReply* reply)
+{
+    reply->setProperty(kRequestLeftProperty, true);
+}
+
+} // namespace
+
 QNetworkReply* BoundedGets::get(const QNetworkRequest& request, std::chrono::milliseconds timeout,
                                 std::int64_t maxResponseBytes, Handler done)
 {
-    QNetworkReply* reply = m_network->get(request);
+    return watch(m_network->get(request), timeout, maxResponseBytes, std::move(done));
+}
+
+QNetworkReply* BoundedGets::send(const QNetworkRequest& request, const QByteArray& verb,
+                                 const QByteArray& body, std::chrono::milliseconds timeout,
+                                 std::int64_t maxResponseBytes, Handler done)
+{
+    QNetworkReply* reply = verb == "GET" && body.isEmpty()
+                               ? m_network->get(request)
+                               : m_network->sendCustomRequest(request, verb, body);
+    connect(reply, &QNetworkReply::uploadProgress, this, [reply](qint64 sent, qint64 total) {
+        if (total > 0 && sent >= total)
+            markRequestLeft(reply);
+    });
+    return watch(reply, timeout, maxResponseBytes, std::move(done));
+}
+
+bool BoundedGets::requestLeft(const QNetworkReply* reply)
+{
+    return reply && reply->property(kRequestLeftProperty).toBool();
+}
+
+QNetworkReply* BoundedGets::watch(QNetworkReply* reply, std::chrono::milliseconds timeout,
+                                  std::int64_t maxResponseBytes, Handler done)
+{
     m_pending.emplace(reply, Pending{std::move(done), maxResponseBytes});
 
     // transferTimeout only measures silence; an answer that trickles in must still end on time.
@@ -47,6 +82,7 @@ QNetworkReply* BoundedGets::get(const QNetworkRequest& request, std::chrono::mil
     deadline->start(timeout);
 
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        markRequestLeft(reply);
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid())
             guardSize(reply, length.toLongLong());

@@ -17,10 +17,11 @@ namespace billbridge::net {
 // others mean Billbridge cut it off.
 enum class ReplyEnd { Answered, TimedOut, TooLarge, Aborted };
 
-// Sends GET requests with a hard deadline and a response size cap, over its own QNetworkAccessManager that
-// never follows redirects (following one would carry the credentials to whatever address it names).
-// Each handler runs exactly once, when its reply has ended, with the reply still readable; the reply is
-// deleted later. Destroying the object aborts what is in flight and drops the handlers.
+// Sends requests (GET, and PUT/POST/DELETE with a body) with a hard deadline and a response size cap, over
+// its own QNetworkAccessManager that never follows redirects (following one would carry the credentials to
+// whatever address it names). Each handler runs exactly once, when its reply has ended, with the reply still
+// readable; the reply is deleted later. Destroying the object aborts what is in flight and drops the
+// handlers.
 class BoundedGets final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BoundedGets)
@@ -34,6 +35,12 @@ public:
     // Returns the reply so that callers can log or tag it; it belongs to this object.
     QNetworkReply* get(const QNetworkRequest& request, std::chrono::milliseconds timeout,
                        std::int64_t maxResponseBytes, Handler done);
+    // Any verb with an optional body (an empty body sends none), under the same deadline and size cap.
+    QNetworkReply* send(const QNetworkRequest& request, const QByteArray& verb, const QByteArray& body,
+                        std::chrono::milliseconds timeout, std::int64_t maxResponseBytes, Handler done);
+    // True once the whole request body went out or any part of the answer arrived: the server may then
+    // have acted on the request even if the answer never completes. Readable inside the handler.
+    static bool requestLeft(const QNetworkReply* reply);
     // Ends every reply in flight; their handlers receive ReplyEnd::Aborted.
     void abortAll();
     int inFlight() const { return static_cast<int>(m_pending.size()); }
@@ -47,6 +54,8 @@ private:
         bool aborted = false;
     };
 
+    QNetworkReply* watch(QNetworkReply* reply, std::chrono::milliseconds timeout,
+                         std::int64_t maxResponseBytes, Handler done);
     void guardSize(QNetworkReply* reply, qint64 bytes);
     void finish(QNetworkReply* reply);
 

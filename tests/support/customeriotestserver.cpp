@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace billbridge::test {
 
@@ -80,8 +81,14 @@ CustomerIoTestServer::CustomerIoTestServer(QObject* parent)
                      serve(request, std::move(responder), false);
                  });
     m_http.setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        record(request);
-        send(responder, Answer{404, errorsEnvelope(QStringLiteral("not found"), 404), {}});
+        const Request recorded = record(request);
+        const std::optional<Answer> answer = operationAnswer(recorded);
+        if (!answer) {
+            send(responder, Answer{404, errorsEnvelope(QStringLiteral("not found"), 404), {}});
+            return;
+        }
+        if (!answerFault(responder))
+            send(responder, *answer);
     });
 }
 
@@ -106,21 +113,69 @@ void CustomerIoTestServer::serve(const QHttpServerRequest& request, QHttpServerR
                                  bool track)
 {
     const Request recorded = record(request);
-    if (!m_faults.empty()) {
-        const Fault fault = m_faults.front();
-        m_faults.pop_front();
-        if (fault.neverAnswer) {
-            m_silent.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
-            return;
-        }
-        send(responder, Answer{fault.status, fault.body, fault.headers});
+    if (answerFault(responder))
         return;
-    }
     if (recorded.method != "GET") {
         send(responder, Answer{404, errorsEnvelope(QStringLiteral("not found"), 404), {}});
         return;
     }
     send(responder, track ? trackAnswer(recorded) : appAnswer(recorded));
+}
+
+bool CustomerIoTestServer::answerFault(QHttpServerResponder& responder)
+{
+    if (m_faults.empty())
+        return false;
+    const Fault fault = m_faults.front();
+    m_faults.pop_front();
+    if (fault.neverAnswer)
+        m_silent.push_back(std::make_unique<QHttpServerResponder>(std::move(responder)));
+    else
+        send(responder, Answer{fault.status, fault.body, fault.headers});
+    return true;
+}
+
+std::optional<CustomerIoTestServer::Answer>
+CustomerIoTestServer::operationAnswer(const Request& request) const
+{
+    static const QRegularExpression trackCustomer(QStringLiteral("^/api/v1/customers/[^/]+$"));
+    static const QRegularExpression trackCustomerAction(
+        QStringLiteral("^/api/v1/customers/[^/]+/(events|suppress|unsuppress)$"));
+    static const QRegularExpression trackSegment(
+        QStringLiteral("^/api/v1/segments/[^/]+/(add|remove)_customers$"));
+    static const QRegularExpression appTrigger(QStringLiteral("^/v1/campaigns/[^/]+/triggers$"));
+    const QString path = QString::fromLatin1(request.path);
+    const QByteArray& method = request.method;
+
+    const bool track = ((method == "PUT" || method == "DELETE") && trackCustomer.match(path).hasMatch()) ||
+                       (method == "POST" &&
+                        (trackCustomerAction.match(path).hasMatch() || trackSegment.match(path).hasMatch()));
+    if (track) {
+        const QByteArray credentials = m_siteId + ':' + m_trackKey;
+        const QByteArray expected = "Basic " + credentials.toBase64();
+        if (request.header("authorization").trimmed() != expected)
+            return Answer{401, QByteArrayLiteral("Unauthorized"), {{"Content-Type", "text/plain"}}};
+        return Answer{200, QByteArrayLiteral("{}"), {}};
+    }
+
+    QByteArray body;
+    if (method == "POST" && path == QLatin1String("/v1/send/email"))
+        body = R"({"delivery_id":"dlv_test_1","queued_at":1700000000})";
+    else if (method == "POST" && appTrigger.match(path).hasMatch())
+        body = R"({"id":1})";
+    else if (method == "GET" && path == QLatin1String("/v1/customers"))
+        body = R"({"results":[]})";
+    else if (method == "GET" && path == QLatin1String("/v1/broadcasts"))
+        body = R"({"broadcasts":[]})";
+    else if (method == "GET" && path == QLatin1String("/v1/transactional"))
+        body = R"({"messages":[]})";
+    else if (method == "GET" && path == QLatin1String("/v1/segments"))
+        body = R"({"segments":[]})";
+    else
+        return std::nullopt;
+    if (request.header("authorization").trimmed() != "Bearer " + m_appKey)
+        return Answer{401, errorsEnvelope(QStringLiteral("Unauthorized request"), 401), {}};
+    return Answer{200, body, {}};
 }
 
 CustomerIoTestServer::Answer CustomerIoTestServer::trackAnswer(const Request& request) const

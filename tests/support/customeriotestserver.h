@@ -11,6 +11,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace billbridge::test {
@@ -25,6 +26,11 @@ namespace billbridge::test {
 //                                other region (setServedRegion) it answers 301
 //                                {"errors":[{"detail":"wrong datacenter","status":"301"}]} with a Location on
 //                                the workspace's own host, as Customer.io does.
+//   Operations                   PUT/DELETE /api/v1/customers/{id}, POST /api/v1/customers/{id}/events |
+//                                suppress | unsuppress, POST /api/v1/segments/{id}/add_customers |
+//                                remove_customers (Basic auth; 200 {}); POST /v1/send/email, POST
+//                                /v1/campaigns/{id}/triggers, GET /v1/customers?email=, /v1/broadcasts,
+//                                /v1/transactional, /v1/segments (Bearer auth; 200 with a small canned body).
 //   anything else                404 {"errors":[{"detail":"not found","status":"404"}]}.
 //
 // failNext() scripts the next answers (any route, before the credentials are checked). Every request is
@@ -86,6 +92,10 @@ private:
     };
 
     void serve(const QHttpServerRequest& request, QHttpServerResponder&& responder, bool track);
+    // Pops the next scripted fault into an answer; true when one was used (or the answer is withheld).
+    bool answerFault(QHttpServerResponder& responder);
+    // The operation endpoints; nullopt when `request` names none of them.
+    std::optional<Answer> operationAnswer(const Request& request) const;
     Answer trackAnswer(const Request& request) const;
     Answer appAnswer(const Request& request) const;
     static void send(QHttpServerResponder& responder, const Answer& answer);
