@@ -135,6 +135,53 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_time ON audit_log (at_ms DESC, id DESC);
 )sql"},
+    // The durable Customer.io job queue. Jobs are written in the same transaction as the event that caused
+    // them; `idempotency_key` makes a re-delivered event or a replay find its job instead of doubling it.
+    // Workers claim by (state, not_before_ms, id); the console lists by (updated_at_ms DESC, id DESC).
+    {5, "customer.io job queue, attempts, pause flag", R"sql(
+CREATE TABLE jobs (
+    id               INTEGER PRIMARY KEY,
+    operation        TEXT    NOT NULL,
+    api              TEXT    NOT NULL CHECK (api IN ('track', 'app')),
+    customer_id      TEXT,
+    idempotency_key  TEXT    NOT NULL UNIQUE,
+    payload          TEXT    NOT NULL,
+    event_id         TEXT,
+    state            TEXT    NOT NULL CHECK (state IN ('pending', 'in_flight', 'succeeded', 'retry_scheduled',
+                                                       'dead', 'needs_review', 'discarded')),
+    not_before_ms    INTEGER NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    last_error_class TEXT,
+    last_error       TEXT,
+    created_at_ms    INTEGER NOT NULL,
+    updated_at_ms    INTEGER NOT NULL,
+    discard_reason   TEXT
+);
+CREATE INDEX jobs_by_due ON jobs (state, not_before_ms, id);
+CREATE INDEX jobs_by_update ON jobs (updated_at_ms DESC, id DESC);
+CREATE INDEX jobs_by_event ON jobs (event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX jobs_by_customer ON jobs (customer_id, updated_at_ms DESC, id DESC) WHERE customer_id IS NOT NULL;
+
+CREATE TABLE job_attempts (
+    id               INTEGER PRIMARY KEY,
+    job_id           INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    started_at_ms    INTEGER NOT NULL,
+    duration_ms      INTEGER NOT NULL,
+    http_status      INTEGER,
+    error_class      TEXT,
+    response_excerpt TEXT,
+    request_excerpt  TEXT
+);
+CREATE INDEX job_attempts_by_job ON job_attempts (job_id, id);
+
+CREATE TABLE queue_state (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    paused        INTEGER NOT NULL CHECK (paused IN (0, 1)),
+    reason        TEXT,
+    changed_at_ms INTEGER NOT NULL
+);
+INSERT INTO queue_state (id, paused, reason, changed_at_ms) VALUES (1, 0, NULL, 0);
+)sql"},
 };
 
 } // namespace

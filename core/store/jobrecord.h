@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace billbridge::store {
+
+// pending → in_flight → succeeded | retry_scheduled | dead | needs_review; operators move dead, needs_review
+// and discarded jobs back to pending, discard what should never be sent, and resolve needs_review by hand.
+enum class JobState { Pending, InFlight, Succeeded, RetryScheduled, Dead, NeedsReview, Discarded };
+inline constexpr int kJobStateCount = 7;
+
+QString jobStateName(JobState state);
+std::optional<JobState> jobStateFromName(const QString& name);
+
+// What the sync engine asks to be sent. The API ("track" or "app") is the operation's prefix.
+struct NewJob {
+    QString operation; // e.g. track.identify, track.event, app.send_email, app.trigger_broadcast
+    QString customerId;
+    QString idempotencyKey;       // one job per key, however often the causing event is delivered or replayed
+    QJsonObject payload;          // the request description
+    QString eventId;              // the Stripe event that caused it; empty for operator-made jobs
+    std::int64_t notBeforeMs = 0; // 0: due at once
+};
+
+struct Enqueued {
+    std::int64_t id = 0;
+    bool created = false; // false: a job with that idempotency key already existed
+};
+
+// One HTTP exchange with Customer.io. Excerpts are capped (JobQueue::kExcerptLimitBytes) when stored.
+struct JobAttempt {
+    std::int64_t id = 0;
+    std::int64_t jobId = 0;
+    std::int64_t startedAtMs = 0;
+    std::int64_t durationMs = 0;
+    std::optional<int> httpStatus; // none when no response arrived (timeout, connection refused)
+    QString errorClass;            // empty on success
+    QString responseExcerpt;
+    QString requestExcerpt;
+};
+
+struct Job {
+    std::int64_t id = 0;
+    QString operation;
+    QString api;
+    QString customerId;
+    QString idempotencyKey;
+    QJsonObject payload;
+    QString eventId;
+    JobState state = JobState::Pending;
+    std::int64_t notBeforeMs = 0;
+    int attempts = 0;
+    QString lastErrorClass;
+    QString lastError;
+    std::int64_t createdAtMs = 0;
+    std::int64_t updatedAtMs = 0;
+    QString discardReason;
+    std::vector<JobAttempt> attemptLog; // filled by JobQueue::find only, oldest first
+};
+
+// Empty members match everything; the time range applies to updated_at_ms, both ends inclusive.
+struct JobFilter {
+    std::vector<JobState> states;
+    QString operation;
+    QString customerId;
+    QString errorClass;
+    std::optional<std::int64_t> fromMs;
+    std::optional<std::int64_t> toMs;
+};
+
+// Where the next page of JobQueue::list starts: just after the last job of the previous one.
+struct JobCursor {
+    std::int64_t updatedAtMs = 0;
+    std::int64_t id = 0;
+};
+
+struct JobPage {
+    std::vector<Job> jobs;
+    std::optional<JobCursor> next;
+};
+
+struct RecoveryResult {
+    int requeued = 0;    // safe to send again: Customer.io deduplicates them
+    int needsReview = 0; // may already have been sent; an operator decides
+};
+
+struct RetrySelection {
+    int count = 0;
+    std::vector<std::int64_t> ids;
+};
+
+struct PauseState {
+    bool paused = false;
+    QString reason;
+    std::int64_t changedAtMs = 0;
+};
+
+} // namespace billbridge::store
