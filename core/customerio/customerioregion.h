@@ -28,8 +28,8 @@ struct CustomerIoEndpoints {
     // Settings written by the Connections dialog's Advanced tab; empty or absent means the region's host.
     static constexpr auto kTrackBaseSetting = "customerio/trackApiBase";
     static constexpr auto kAppBaseSetting = "customerio/appApiBase";
-    static constexpr auto kTrackBaseEnvironment = "BILLBRIDGE_CUSTOMERIO_TRACK_BASE";
-    static constexpr auto kAppBaseEnvironment = "BILLBRIDGE_CUSTOMERIO_APP_BASE";
+    static constexpr auto kTrackBaseEnvironment = "BILLBRIDGE_CIO_TRACK_BASE";
+    static constexpr auto kAppBaseEnvironment = "BILLBRIDGE_CIO_APP_BASE";
 
     Region region = Region::Us;
     QUrl trackBase; // ends in /api/v1, e.g. https://track.customer.io/api/v1

@@ -128,8 +128,8 @@ void TestConnectionsDialog::initTestCase()
     QVERIFY(m_config.isValid());
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_config.path()));
     qunsetenv("BILLBRIDGE_STRIPE_API_BASE");
-    qunsetenv("BILLBRIDGE_CUSTOMERIO_TRACK_BASE");
-    qunsetenv("BILLBRIDGE_CUSTOMERIO_APP_BASE");
+    qunsetenv("BILLBRIDGE_CIO_TRACK_BASE");
+    qunsetenv("BILLBRIDGE_CIO_APP_BASE");
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("BillbridgeTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_connectionsdialog"));
