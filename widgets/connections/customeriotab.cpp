@@ -1,6 +1,8 @@
 #include "connections/customeriotab.h"
 
+#include "common/messagelabel.h"
 #include "common/secretfield.h"
+#include "connections/connectiontestpanel.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -8,7 +10,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -19,13 +20,6 @@ namespace billbridge::widgets {
 namespace {
 
 using customerio::CustomerIoCheckResult;
-
-void setMessage(QLabel* label, const QString& text, bool problem)
-{
-    label->setText(text);
-    label->setStyleSheet(problem ? QStringLiteral("color: #b71c1c;") : QString());
-    label->setVisible(!text.isEmpty());
-}
 
 } // namespace
 
@@ -70,28 +64,8 @@ CustomerIoTab::CustomerIoTab(QWidget* parent)
     m_message->hide();
     layout->addWidget(m_message);
 
-    auto* testRow = new QHBoxLayout;
-    m_test = new QPushButton(this);
-    m_test->setObjectName(QStringLiteral("customerIoTestButton"));
-    m_cancel = new QPushButton(this);
-    m_cancel->setObjectName(QStringLiteral("customerIoCancelTestButton"));
-    m_cancel->hide();
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("customerIoTestBusy"));
-    m_busy->setRange(0, 0); // nothing to count: each API answers once
-    m_busy->setMaximumWidth(120);
-    m_busy->setTextVisible(false);
-    m_busy->hide();
-    testRow->addWidget(m_test);
-    testRow->addWidget(m_busy);
-    testRow->addWidget(m_cancel);
-    testRow->addStretch(1);
-    layout->addLayout(testRow);
-    m_result = new QLabel(this);
-    m_result->setObjectName(QStringLiteral("customerIoTestResult"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_result);
+    m_testPanel = new ConnectionTestPanel(QStringLiteral("customerIo"), this);
+    layout->addWidget(m_testPanel);
     layout->addStretch(1);
 
     const auto changed = [this] {
@@ -101,8 +75,8 @@ CustomerIoTab::CustomerIoTab(QWidget* parent)
     connect(m_siteId, &QLineEdit::textChanged, this, changed);
     connect(m_trackKey, &SecretField::textChanged, this, changed);
     connect(m_appKey, &SecretField::textChanged, this, changed);
-    connect(m_test, &QPushButton::clicked, this, &CustomerIoTab::startTest);
-    connect(m_cancel, &QPushButton::clicked, this, &CustomerIoTab::cancelTest);
+    connect(m_testPanel->testButton(), &QPushButton::clicked, this, &CustomerIoTab::startTest);
+    connect(m_testPanel->cancelButton(), &QPushButton::clicked, this, &CustomerIoTab::cancelTest);
     retranslate();
 }
 
@@ -191,9 +165,10 @@ void CustomerIoTab::retranslate()
     m_region->setItemText(1, tr("European Union (EU)"));
     m_region->setToolTip(
         tr("The data centre your workspace was created in; keys do not work in the other one."));
-    m_test->setText(tr("Test Connection"));
-    m_test->setToolTip(tr("Ask Customer.io whether the entered credentials work in the chosen region"));
-    m_cancel->setText(tr("Cancel Test"));
+    m_testPanel->testButton()->setText(tr("Test Connection"));
+    m_testPanel->testButton()->setToolTip(
+        tr("Ask Customer.io whether the entered credentials work in the chosen region"));
+    m_testPanel->cancelButton()->setText(tr("Cancel Test"));
     validate();
 }
 
@@ -203,7 +178,7 @@ void CustomerIoTab::validate()
     m_message->setText(valid ? QString()
                              : tr("A value contains a space or line break; copy it again without them."));
     m_message->setVisible(!valid);
-    m_test->setEnabled(valid && !isTesting());
+    m_testPanel->testButton()->setEnabled(valid && !isTesting());
 }
 
 void CustomerIoTab::startTest()
@@ -221,8 +196,8 @@ void CustomerIoTab::startTest()
     if (!runApp)
         m_skipped << tr("App API: not tested; no App API key is entered.");
     if (!runTrack && !runApp) {
-        setMessage(m_result,
-                   tr("Nothing to test yet.") + QLatin1Char('\n') + m_skipped.join(QLatin1Char('\n')), true);
+        m_testPanel->showResult(
+            tr("Nothing to test yet.") + QLatin1Char('\n') + m_skipped.join(QLatin1Char('\n')), true);
         return;
     }
 
@@ -233,7 +208,7 @@ void CustomerIoTab::startTest()
     m_appResult.reset();
     m_checksRunning = (runTrack ? 1 : 0) + (runApp ? 1 : 0);
     const quint64 test = ++m_testNumber;
-    setMessage(m_result, tr("Asking Customer.io…"), false);
+    m_testPanel->showResult(tr("Asking Customer.io…"), false);
     setBusy(true);
     // The check must not be destroyed inside its own handler, so each answer is taken up from the event loop;
     // an answer already on its way when the operator cancelled belongs to no test any more.
@@ -278,7 +253,7 @@ void CustomerIoTab::showTestResults()
     accepted = accepted && ran;
     lines << m_skipped;
     const QString heading = accepted ? tr("Connected.") : tr("Not connected.");
-    setMessage(m_result, heading + QLatin1Char('\n') + lines.join(QLatin1Char('\n')), !accepted);
+    m_testPanel->showResult(heading + QLatin1Char('\n') + lines.join(QLatin1Char('\n')), !accepted);
     emit testFinished(accepted);
 }
 
@@ -290,14 +265,12 @@ void CustomerIoTab::cancelTest()
     ++m_testNumber;
     m_check.reset();
     setBusy(false);
-    setMessage(m_result, tr("Test cancelled."), false);
+    m_testPanel->showResult(tr("Test cancelled."), false);
 }
 
 void CustomerIoTab::setBusy(bool busy)
 {
-    m_busy->setVisible(busy);
-    m_cancel->setVisible(busy);
-    m_test->setEnabled(!busy && hasValidInput());
+    m_testPanel->setBusy(busy, hasValidInput());
 }
 
 } // namespace billbridge::widgets

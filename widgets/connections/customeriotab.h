@@ -11,10 +11,11 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 
 namespace billbridge::widgets {
+
+class ConnectionTestPanel;
 
 class SecretField;
 
@@ -90,10 +91,7 @@ private:
     QLabel* m_regionCaption = nullptr;
     QComboBox* m_region = nullptr;
     QLabel* m_message = nullptr;
-    QPushButton* m_test = nullptr;
-    QPushButton* m_cancel = nullptr;
-    QProgressBar* m_busy = nullptr;
-    QLabel* m_result = nullptr;
+    ConnectionTestPanel* m_testPanel = nullptr;
 };
 
 } // namespace billbridge::widgets

@@ -1,6 +1,8 @@
 #include "connections/stripetab.h"
 
+#include "common/messagelabel.h"
 #include "common/secretfield.h"
+#include "connections/connectiontestpanel.h"
 #include "secrets/credentials.h"
 #include "stripe/stripekeys.h"
 
@@ -8,7 +10,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -24,13 +25,6 @@ QString modeStyle(stripe::KeyMode mode)
                           "font-weight: bold; }")
         .arg(live ? QStringLiteral("#1565c0") : QStringLiteral("#f5a623"),
              live ? QStringLiteral("#ffffff") : QStringLiteral("#3d2800"));
-}
-
-void setMessage(QLabel* label, const QString& text, bool problem)
-{
-    label->setText(text);
-    label->setStyleSheet(problem ? QStringLiteral("color: #b71c1c;") : QString());
-    label->setVisible(!text.isEmpty());
 }
 
 } // namespace
@@ -77,28 +71,8 @@ StripeTab::StripeTab(ConnectionServices::StripeClientFactory factory, std::funct
     grid->setColumnStretch(1, 1);
     layout->addLayout(grid);
 
-    auto* testRow = new QHBoxLayout;
-    m_test = new QPushButton(this);
-    m_test->setObjectName(QStringLiteral("stripeTestButton"));
-    m_cancel = new QPushButton(this);
-    m_cancel->setObjectName(QStringLiteral("stripeCancelTestButton"));
-    m_cancel->hide();
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("stripeTestBusy"));
-    m_busy->setRange(0, 0); // no steps to count: Stripe answers once
-    m_busy->setMaximumWidth(120);
-    m_busy->setTextVisible(false);
-    m_busy->hide();
-    testRow->addWidget(m_test);
-    testRow->addWidget(m_busy);
-    testRow->addWidget(m_cancel);
-    testRow->addStretch(1);
-    layout->addLayout(testRow);
-    m_result = new QLabel(this);
-    m_result->setObjectName(QStringLiteral("stripeTestResult"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_result);
+    m_testPanel = new ConnectionTestPanel(QStringLiteral("stripe"), this);
+    layout->addWidget(m_testPanel);
     layout->addStretch(1);
 
     connect(m_apiKey, &SecretField::textChanged, this, [this] {
@@ -109,8 +83,8 @@ StripeTab::StripeTab(ConnectionServices::StripeClientFactory factory, std::funct
         validateWebhook();
         emit inputChanged();
     });
-    connect(m_test, &QPushButton::clicked, this, &StripeTab::startTest);
-    connect(m_cancel, &QPushButton::clicked, this, &StripeTab::cancelTest);
+    connect(m_testPanel->testButton(), &QPushButton::clicked, this, &StripeTab::startTest);
+    connect(m_testPanel->cancelButton(), &QPushButton::clicked, this, &StripeTab::cancelTest);
     retranslate();
 }
 
@@ -165,9 +139,9 @@ void StripeTab::retranslate()
     m_apiKey->setPlaceholderText(tr("sk_test_…, sk_live_… or a restricted rk_… key"));
     m_webhookCaption->setText(tr("&Webhook signing secrets:"));
     m_webhook->setPlaceholderText(tr("whsec_… (several separated by commas)"));
-    m_test->setText(tr("&Test Connection"));
-    m_test->setToolTip(tr("Ask Stripe whether this key can read events"));
-    m_cancel->setText(tr("Cancel Test"));
+    m_testPanel->testButton()->setText(tr("&Test Connection"));
+    m_testPanel->testButton()->setToolTip(tr("Ask Stripe whether this key can read events"));
+    m_testPanel->cancelButton()->setText(tr("Cancel Test"));
     validateApiKey();
     validateWebhook();
 }
@@ -177,8 +151,8 @@ void StripeTab::validateApiKey()
     const QString text = apiKey();
     m_mode->hide();
     if (text.isEmpty()) {
-        setMessage(m_apiKeyMessage, {}, false);
-        m_test->setEnabled(false);
+        showMessage(m_apiKeyMessage, {}, false);
+        m_testPanel->testButton()->setEnabled(false);
         return;
     }
     const stripe::KeyCheck check = stripe::checkApiKey(text);
@@ -201,8 +175,8 @@ void StripeTab::validateApiKey()
             problem = check.problem;
     }
     if (!problem.isEmpty()) {
-        setMessage(m_apiKeyMessage, problem, true);
-        m_test->setEnabled(false);
+        showMessage(m_apiKeyMessage, problem, true);
+        m_testPanel->testButton()->setEnabled(false);
         return;
     }
     const bool live = check.mode == stripe::KeyMode::Live;
@@ -213,21 +187,21 @@ void StripeTab::validateApiKey()
     m_mode->show();
     const QString kind =
         check.kind == stripe::KeyKind::RestrictedKey ? tr("Restricted key") : tr("Secret key");
-    setMessage(m_apiKeyMessage,
-               live ? tr("%1 for live mode (%2).").arg(kind, check.masked)
-                    : tr("%1 for test mode (%2).").arg(kind, check.masked),
-               false);
-    m_test->setEnabled(!isTesting());
+    showMessage(m_apiKeyMessage,
+                live ? tr("%1 for live mode (%2).").arg(kind, check.masked)
+                     : tr("%1 for test mode (%2).").arg(kind, check.masked),
+                false);
+    m_testPanel->testButton()->setEnabled(!isTesting());
 }
 
 void StripeTab::validateWebhook()
 {
     const QList<QByteArray> secrets = webhookSecrets();
     if (secrets.isEmpty()) {
-        setMessage(m_webhookMessage,
-                   tr("Without a signing secret the receiver refuses every webhook delivery. "
-                      "'stripe listen' prints one; the Dashboard shows one per endpoint."),
-                   false);
+        showMessage(m_webhookMessage,
+                    tr("Without a signing secret the receiver refuses every webhook delivery. "
+                       "'stripe listen' prints one; the Dashboard shows one per endpoint."),
+                    false);
         return;
     }
     for (qsizetype i = 0; i < secrets.size(); ++i) {
@@ -244,15 +218,15 @@ void StripeTab::validateWebhook()
         else if (check.kind == stripe::KeyKind::Unrecognised &&
                  stripe::classifyKey(QString::fromUtf8(secrets.at(i))).isUsable())
             problem = tr("This is not a webhook signing secret: it should start with whsec_.");
-        setMessage(m_webhookMessage,
-                   secrets.size() == 1 ? problem : tr("Secret %1: %2").arg(i + 1).arg(problem), true);
+        showMessage(m_webhookMessage,
+                    secrets.size() == 1 ? problem : tr("Secret %1: %2").arg(i + 1).arg(problem), true);
         return;
     }
     // Two forms cover English and German; Qt's numerus forms would need an English .qm to read well.
-    setMessage(m_webhookMessage,
-               secrets.size() == 1 ? tr("One signing secret ready.")
-                                   : tr("%1 signing secrets ready.").arg(secrets.size()),
-               false);
+    showMessage(m_webhookMessage,
+                secrets.size() == 1 ? tr("One signing secret ready.")
+                                    : tr("%1 signing secrets ready.").arg(secrets.size()),
+                false);
 }
 
 void StripeTab::startTest()
@@ -263,13 +237,13 @@ void StripeTab::startTest()
     const stripe::StripeApiConfig config = stripe::StripeApiConfig::resolve(key, m_apiBase());
     const QString invalid = config.validate();
     if (!invalid.isEmpty()) {
-        setMessage(m_result, invalid, true);
+        m_testPanel->showResult(invalid, true);
         return;
     }
     m_client = m_factory(config);
     if (!m_client)
         return;
-    setMessage(m_result, tr("Asking Stripe…"), false);
+    m_testPanel->showResult(tr("Asking Stripe…"), false);
     setBusy(true);
     const quint64 test = ++m_testNumber;
     m_client->checkCredentials([this, test](const stripe::CredentialCheck& check) {
@@ -291,12 +265,12 @@ void StripeTab::showTestResult(const stripe::CredentialCheck& check)
     setBusy(false);
     if (check.accepted) {
         const bool live = check.key.mode == stripe::KeyMode::Live;
-        setMessage(m_result,
-                   live ? tr("Connected: Stripe accepted the key in LIVE mode. %1").arg(check.verdict)
-                        : tr("Connected: Stripe accepted the key in TEST mode. %1").arg(check.verdict),
-                   false);
+        m_testPanel->showResult(
+            live ? tr("Connected: Stripe accepted the key in LIVE mode. %1").arg(check.verdict)
+                 : tr("Connected: Stripe accepted the key in TEST mode. %1").arg(check.verdict),
+            false);
     } else {
-        setMessage(m_result, tr("Not connected. %1").arg(check.verdict), true);
+        m_testPanel->showResult(tr("Not connected. %1").arg(check.verdict), true);
     }
     emit testFinished(check.accepted);
 }
@@ -309,14 +283,12 @@ void StripeTab::cancelTest()
     ++m_testNumber;
     m_client.reset();
     setBusy(false);
-    setMessage(m_result, tr("Test cancelled."), false);
+    m_testPanel->showResult(tr("Test cancelled."), false);
 }
 
 void StripeTab::setBusy(bool busy)
 {
-    m_busy->setVisible(busy);
-    m_cancel->setVisible(busy);
-    m_test->setEnabled(!busy && stripe::checkApiKey(apiKey()).isUsable());
+    m_testPanel->setBusy(busy, stripe::checkApiKey(apiKey()).isUsable());
 }
 
 } // namespace billbridge::widgets

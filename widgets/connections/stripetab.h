@@ -10,10 +10,11 @@
 #include <memory>
 
 class QLabel;
-class QProgressBar;
 class QPushButton;
 
 namespace billbridge::widgets {
+
+class ConnectionTestPanel;
 
 class SecretField;
 
@@ -72,10 +73,7 @@ private:
     QLabel* m_webhookCaption = nullptr;
     SecretField* m_webhook = nullptr;
     QLabel* m_webhookMessage = nullptr;
-    QPushButton* m_test = nullptr;
-    QPushButton* m_cancel = nullptr;
-    QProgressBar* m_busy = nullptr;
-    QLabel* m_result = nullptr;
+    ConnectionTestPanel* m_testPanel = nullptr;
 };
 
 } // namespace billbridge::widgets
