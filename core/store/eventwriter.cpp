@@ -1,6 +1,7 @@
 #include "store/eventwriter.h"
 
 #include "store/database.h"
+#include "store/jobqueue.h"
 #include "store/sqlite.h"
 #include "util/logging.h"
 
@@ -133,6 +134,30 @@ void EventWriter::addToCounter(const QString& name, std::int64_t delta)
         m_counters[name] += delta;
     }
     m_wake.notify_one();
+}
+
+void EventWriter::enqueuePlannedJobs(SqliteConnection& connection, const IncomingEvent& event,
+                                     std::int64_t nowMs)
+{
+    std::vector<NewJob> jobs;
+    try {
+        jobs = m_planner(event);
+    } catch (const StoreError&) {
+        throw;
+    } catch (const std::exception& error) {
+        // Storing the event without its jobs would lose the sync silently; refusing it keeps it at the
+        // sender, which delivers it again, and the failure shows in the intake log.
+        throw StoreError(QStringLiteral("planning the Customer.io jobs of %1 failed: %2")
+                             .arg(event.fields.id, QString::fromUtf8(error.what())));
+    }
+    for (const NewJob& job : jobs)
+        JobQueue::enqueueIn(connection, job, nowMs);
+}
+
+void EventWriter::setJobPlanner(JobPlanner planner)
+{
+    std::lock_guard lock(m_mutex);
+    m_planner = std::move(planner);
 }
 
 void EventWriter::setCommitObserver(CommitObserver observer)
@@ -296,6 +321,8 @@ void EventWriter::applyBatch(std::vector<Pending>& batch, std::map<QString, std:
                     s.insertEvent.reset();
                     if (s.connection.changes() == 1) {
                         result.outcomes.push_back(InsertOutcome::Stored);
+                        if (m_planner)
+                            enqueuePlannedJobs(s.connection, event, nowMs);
                         ++storedHere;
                         liveHere += f.livemode ? 1 : 0;
                     } else {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/eventrecord.h"
+#include "store/jobrecord.h"
 
 #include <QString>
 
@@ -18,6 +19,8 @@
 struct sqlite3;
 
 namespace billbridge::store {
+
+class SqliteConnection;
 
 enum class InsertOutcome { Stored, Duplicate };
 
@@ -43,6 +46,11 @@ class EventWriter final {
 public:
     using Completion = std::function<void(const WriteResult&)>;
     using CommitObserver = std::function<void(std::int64_t lastSeq, int storedCount)>;
+    // Turns a newly stored event into the Customer.io jobs it causes. Runs on the writer thread inside the
+    // transaction that stores the event, so the event and its jobs are committed together or not at all; a
+    // repeated delivery of a stored event is not planned again. A StoreError thrown by the planner fails the
+    // event's request like any storage error (the sender is told, and Stripe delivers it again).
+    using JobPlanner = std::function<std::vector<NewJob>(const IncomingEvent& event)>;
 
     explicit EventWriter(QString databasePath);
     ~EventWriter();
@@ -63,6 +71,8 @@ public:
 
     // Runs on the writer thread after each commit that stored new events.
     void setCommitObserver(CommitObserver observer);
+    // Set before start(); none by default (events are stored without jobs).
+    void setJobPlanner(JobPlanner planner);
 
     // Figures for monitoring and benchmarks.
     std::int64_t commitCount() const;
@@ -76,6 +86,7 @@ private:
     void runCheckpoints();
     static int onWalCommit(void* self, ::sqlite3* db, const char* name, int pages);
     void applyBatch(std::vector<Pending>& batch, std::map<QString, std::int64_t>& counters);
+    void enqueuePlannedJobs(SqliteConnection& connection, const IncomingEvent& event, std::int64_t nowMs);
 
     QString m_path;
     std::thread m_thread;
@@ -90,6 +101,7 @@ private:
     std::deque<Pending> m_queue;
     std::map<QString, std::int64_t> m_counters;
     CommitObserver m_observer;
+    JobPlanner m_planner;
     bool m_stopping = false;
     bool m_running = false;
     std::int64_t m_commits = 0;

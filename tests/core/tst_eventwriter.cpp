@@ -1,5 +1,6 @@
 #include "store/eventstore.h"
 #include "store/eventwriter.h"
+#include "store/jobqueue.h"
 #include "support/fixtures.h"
 #include "support/tempstore.h"
 
@@ -9,6 +10,7 @@
 #include <future>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -73,6 +75,10 @@ private slots:
     void startFailsOnForeignFile();
     void dataSurvivesReopening();
     void restartAfterStop();
+    void plannedJobsCommitWithTheirEvent();
+    void repeatedDeliveryPlansNothing();
+    void jobsRollBackWithTheirRequest();
+    void plannerFailureRefusesTheEvent();
 };
 
 void TestEventWriter::storesAndReportsOutcomes()
@@ -471,6 +477,127 @@ void TestEventWriter::restartAfterStop()
     QVERIFY2(result.committed, qPrintable(result.error));
     writer.stop();
     QCOMPARE(store.reader().count(), 2);
+}
+
+namespace {
+
+// Two jobs per event, keyed by the event so that a replay finds them again.
+std::vector<billbridge::store::NewJob> twoJobsFor(const IncomingEvent& event)
+{
+    std::vector<billbridge::store::NewJob> jobs;
+    for (const QString& what : {QStringLiteral("identify"), QStringLiteral("event")}) {
+        billbridge::store::NewJob job;
+        job.operation = what == QLatin1String("identify") ? QStringLiteral("track.identify")
+                                                          : QStringLiteral("track.track");
+        job.customerId = event.fields.customerId;
+        job.idempotencyKey = event.fields.id + QLatin1Char(':') + what;
+        job.eventId = event.fields.id;
+        job.payload.insert(QStringLiteral("verb"), QStringLiteral("PUT"));
+        jobs.push_back(job);
+    }
+    return jobs;
+}
+
+std::vector<billbridge::store::Job> jobsOfEvent(const QString& path, const QString& eventId)
+{
+    billbridge::store::JobQueue queue = billbridge::store::JobQueue::open(path);
+    std::vector<billbridge::store::Job> found;
+    for (const billbridge::store::Job& job : queue.list({}, std::nullopt, 1000).jobs) {
+        if (job.eventId == eventId)
+            found.push_back(job);
+    }
+    return found;
+}
+
+} // namespace
+
+void TestEventWriter::plannedJobsCommitWithTheirEvent()
+{
+    TempStore store;
+    EventWriter writer(store.path());
+    std::atomic<int> planned = 0;
+    writer.setJobPlanner([&](const IncomingEvent& event) {
+        ++planned;
+        return twoJobsFor(event);
+    });
+    writer.start();
+    const IncomingEvent event = fixtureEvent(QStringLiteral("maren-07-invoice.paid"));
+    QVERIFY(writer.write(requestOf({event})).committed);
+    writer.stop();
+
+    QCOMPARE(planned.load(), 1);
+    const auto jobs = jobsOfEvent(store.path(), event.fields.id);
+    QCOMPARE(jobs.size(), std::size_t(2));
+    for (const auto& job : jobs) {
+        QCOMPARE(job.state, billbridge::store::JobState::Pending);
+        QCOMPARE(job.customerId, event.fields.customerId);
+    }
+}
+
+void TestEventWriter::repeatedDeliveryPlansNothing()
+{
+    TempStore store;
+    EventWriter writer(store.path());
+    std::atomic<int> planned = 0;
+    writer.setJobPlanner([&](const IncomingEvent& event) {
+        ++planned;
+        return twoJobsFor(event);
+    });
+    writer.start();
+    const IncomingEvent event = fixtureEvent(QStringLiteral("maren-07-invoice.paid"));
+    QVERIFY(writer.write(requestOf({event})).committed);
+    // Stripe delivers again, and the poller finds the same event: stored once, planned once.
+    const WriteResult again = writer.write(
+        requestOf({event, fixtureEvent(QStringLiteral("maren-07-invoice.paid"), EventSource::Poll)}));
+    QVERIFY(again.committed);
+    QCOMPARE(again.outcomes,
+             (std::vector<InsertOutcome>{InsertOutcome::Duplicate, InsertOutcome::Duplicate}));
+    writer.stop();
+    QCOMPARE(planned.load(), 1);
+    QCOMPARE(jobsOfEvent(store.path(), event.fields.id).size(), std::size_t(2));
+}
+
+void TestEventWriter::jobsRollBackWithTheirRequest()
+{
+    TempStore store;
+    EventWriter writer(store.path());
+    writer.setJobPlanner(&twoJobsFor);
+    writer.start();
+    const IncomingEvent valid = fixtureEvent(QStringLiteral("tobias-01-customer.created"));
+    const WriteResult failed = writer.write(requestOf({valid, rejectedEvent()}));
+    QVERIFY(!failed.committed);
+    const IncomingEvent other = fixtureEvent(QStringLiteral("ines-01-customer.created"));
+    QVERIFY(writer.write(requestOf({other})).committed);
+    writer.stop();
+
+    // The valid event of the failed request was planned, but its jobs went with the rollback.
+    QVERIFY(!store.reader().find(valid.fields.id));
+    QVERIFY(jobsOfEvent(store.path(), valid.fields.id).empty());
+    QCOMPARE(jobsOfEvent(store.path(), other.fields.id).size(), std::size_t(2));
+}
+
+void TestEventWriter::plannerFailureRefusesTheEvent()
+{
+    TempStore store;
+    EventWriter writer(store.path());
+    const IncomingEvent poisoned = fixtureEvent(QStringLiteral("maren-07-invoice.paid"));
+    writer.setJobPlanner([&](const IncomingEvent& event) -> std::vector<billbridge::store::NewJob> {
+        if (event.fields.id == poisoned.fields.id)
+            throw std::runtime_error("no mapping for price_x");
+        return twoJobsFor(event);
+    });
+    writer.start();
+    const WriteResult refused = writer.write(requestOf({poisoned}));
+    QVERIFY(!refused.committed);
+    QVERIFY2(refused.error.contains(poisoned.fields.id) && refused.error.contains(QStringLiteral("price_x")),
+             qPrintable(refused.error));
+    // The writer goes on with the next request as usual.
+    const IncomingEvent next = fixtureEvent(QStringLiteral("ines-01-customer.created"));
+    QVERIFY(writer.write(requestOf({next})).committed);
+    writer.stop();
+    QVERIFY(!store.reader().find(poisoned.fields.id));
+    QVERIFY(jobsOfEvent(store.path(), poisoned.fields.id).empty());
+    QCOMPARE(jobsOfEvent(store.path(), next.fields.id).size(), std::size_t(2));
 }
 
 } // namespace billbridge::test
