@@ -215,6 +215,115 @@ std::vector<Job> JobQueue::claimDue(int limit, const QString& api)
     return claimed;
 }
 
+namespace {
+
+// The WHERE clause a ClaimFilter stands for over jobs waiting to be sent; its parameters are numbered after
+// the caller's `leading` ones (given as bindings).
+Condition dueCondition(const ClaimFilter& filter, std::vector<Binding> leading = {})
+{
+    Condition condition;
+    condition.bindings = std::move(leading);
+    condition.sql = "state IN ('pending', 'retry_scheduled')";
+    if (!filter.api.isEmpty())
+        condition.add("api = ?", filter.api);
+    const auto addList = [&condition](const std::vector<QString>& operations, const char* op) {
+        if (operations.empty())
+            return;
+        std::string list;
+        for (const QString& operation : operations) {
+            condition.bindings.emplace_back(operation);
+            list += (list.empty() ? "?" : ", ?") + std::to_string(condition.bindings.size());
+        }
+        condition.sql += std::string(" AND operation ") + op + " (" + list + ")";
+    };
+    addList(filter.operationsIn, "IN");
+    addList(filter.operationsNotIn, "NOT IN");
+    return condition;
+}
+
+} // namespace
+
+std::vector<Job> JobQueue::claimIn(int limit, const ClaimFilter& filter, std::int64_t at)
+{
+    std::vector<Job> claimed;
+    if (limit <= 0)
+        return claimed;
+    // ?1 is now, ?2 the limit.
+    const Condition condition = dueCondition(filter, {at, std::int64_t{limit}});
+    {
+        const std::string sql =
+            std::string("UPDATE jobs SET state = 'in_flight', updated_at_ms = ?1 WHERE id "
+                        "IN (SELECT id FROM jobs WHERE ") +
+            condition.sql + " AND not_before_ms <= ?1 ORDER BY not_before_ms, id LIMIT ?2) " + "RETURNING " +
+            kJobColumns;
+        SqliteStatement update = m_connection.prepare(sql.c_str());
+        condition.bindTo(update);
+        while (update.step())
+            claimed.push_back(readJob(update));
+    }
+    {
+        SqliteStatement limited =
+            m_connection.prepare("SELECT count(*) FROM job_attempts WHERE job_id = ?1 AND error_class = ?2");
+        for (Job& job : claimed) {
+            if (job.attempts == 0)
+                continue;
+            limited.reset();
+            limited.bind(1, job.id).bind(2, QString::fromLatin1(kRateLimitedErrorClass));
+            job.rateLimitedAttempts = limited.step() ? static_cast<int>(limited.int64(0)) : 0;
+        }
+    }
+    std::sort(claimed.begin(), claimed.end(), [](const Job& x, const Job& y) {
+        return x.notBeforeMs != y.notBeforeMs ? x.notBeforeMs < y.notBeforeMs : x.id < y.id;
+    });
+    return claimed;
+}
+
+std::vector<Job> JobQueue::claimDueIn(int limit, const ClaimFilter& filter)
+{
+    if (limit <= 0)
+        return {};
+    SqliteTransaction transaction(m_connection);
+    std::vector<Job> claimed = claimIn(limit, filter, now());
+    transaction.commit();
+    return claimed;
+}
+
+std::vector<std::vector<Job>> JobQueue::completeAndClaim(const std::vector<Completion>& completions,
+                                                         const std::vector<ClaimRequest>& claims, int budget)
+{
+    std::vector<std::vector<Job>> claimed(claims.size());
+    const bool claiming =
+        budget > 0 &&
+        std::any_of(claims.begin(), claims.end(), [](const ClaimRequest& claim) { return claim.limit > 0; });
+    if (completions.empty() && !claiming)
+        return claimed;
+    const std::int64_t at = now();
+    SqliteTransaction transaction(m_connection);
+    completeIn(completions, at);
+    for (std::size_t i = 0; i < claims.size() && budget > 0; ++i) {
+        claimed[i] = claimIn(std::min(claims[i].limit, budget), claims[i].filter, at);
+        budget -= static_cast<int>(claimed[i].size());
+    }
+    transaction.commit();
+    return claimed;
+}
+
+std::optional<std::int64_t> JobQueue::nextDueMs(const ClaimFilter& filter)
+{
+    const Condition condition = dueCondition(filter);
+    const std::string sql = "SELECT min(not_before_ms) FROM jobs WHERE " + condition.sql;
+    SqliteStatement row = m_connection.prepare(sql.c_str());
+    condition.bindTo(row);
+    if (!row.step() || row.isNull(0))
+        return std::nullopt;
+    return row.int64(0);
+}
+
+std::int64_t JobQueue::dataVersion()
+{
+    return m_connection.pragmaInt("data_version");
+}
+
 std::int64_t JobQueue::recordAttempt(std::int64_t jobId, const JobAttempt& attempt)
 {
     SqliteTransaction transaction(m_connection);
@@ -242,6 +351,71 @@ std::int64_t JobQueue::recordAttempt(std::int64_t jobId, const JobAttempt& attem
     }
     transaction.commit();
     return recorded;
+}
+
+int JobQueue::complete(const std::vector<Completion>& completions)
+{
+    if (completions.empty())
+        return 0;
+    SqliteTransaction transaction(m_connection);
+    const int changed = completeIn(completions, now());
+    transaction.commit();
+    return changed;
+}
+
+int JobQueue::completeIn(const std::vector<Completion>& completions, std::int64_t at)
+{
+    int changed = 0;
+    {
+        SqliteStatement insert = m_connection.prepare(
+            "INSERT INTO job_attempts (job_id, started_at_ms, duration_ms, http_status, error_class, "
+            "response_excerpt, request_excerpt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        SqliteStatement update = m_connection.prepare(
+            "UPDATE jobs SET state = ?2, updated_at_ms = ?3, not_before_ms = coalesce(?4, not_before_ms), "
+            "attempts = attempts + ?8, "
+            "last_error_class = CASE WHEN ?7 THEN NULL ELSE coalesce(?5, last_error_class) END, "
+            "last_error = CASE WHEN ?7 THEN NULL ELSE coalesce(?6, last_error) END "
+            "WHERE id = ?1 AND state = 'in_flight'");
+        SqliteStatement count =
+            m_connection.prepare("UPDATE jobs SET attempts = attempts + 1, updated_at_ms = ?2 WHERE id = ?1");
+        for (const Completion& completion : completions) {
+            if (completion.attempt) {
+                const JobAttempt& attempt = *completion.attempt;
+                insert.reset();
+                insert.bind(1, completion.jobId).bind(2, attempt.startedAtMs).bind(3, attempt.durationMs);
+                if (attempt.httpStatus)
+                    insert.bind(4, *attempt.httpStatus);
+                else
+                    insert.bindNull(4);
+                insert.bind(5, attempt.errorClass.isEmpty() ? QString() : attempt.errorClass)
+                    .bind(6, capped(attempt.responseExcerpt))
+                    .bind(7, capped(attempt.requestExcerpt));
+                insert.step();
+            }
+            const bool movesOn =
+                completion.to == JobState::RetryScheduled || completion.to == JobState::Pending;
+            update.reset();
+            update.bind(1, completion.jobId).bind(2, jobStateName(completion.to)).bind(3, at);
+            if (movesOn)
+                update.bind(4, completion.notBeforeMs);
+            else
+                update.bindNull(4);
+            update.bind(5, completion.errorClass.isEmpty() ? QString() : completion.errorClass)
+                .bind(6, completion.error.isEmpty() ? QString() : completion.error)
+                .bind(7, completion.to == JobState::Succeeded)
+                .bind(8, completion.attempt ? 1 : 0);
+            update.step();
+            const bool moved = m_connection.changes() > 0;
+            changed += moved ? 1 : 0;
+            // The attempt happened even when an operator moved the job meanwhile: count it all the same.
+            if (!moved && completion.attempt) {
+                count.reset();
+                count.bind(1, completion.jobId).bind(2, at);
+                count.step();
+            }
+        }
+    }
+    return changed;
 }
 
 bool JobQueue::transition(std::int64_t jobId, JobState to, std::optional<std::int64_t> notBeforeMs,
@@ -293,24 +467,25 @@ bool JobQueue::markNeedsReview(std::int64_t jobId, const QString& reason)
 
 bool JobQueue::isSafeToResend(const QString& operation, const QJsonObject& payload)
 {
-    // Customer.io treats these as "set state to X": sending twice ends in the same state.
+    // Customer.io treats these as "set the state to X": sending twice ends in the same state. The names are
+    // the request builders' (customerio::requests), which follow the Node client's method names.
     static const QStringList idempotent = {
         QStringLiteral("track.identify"),
+        QStringLiteral("track.destroy"),
         QStringLiteral("track.suppress"),
         QStringLiteral("track.unsuppress"),
-        QStringLiteral("track.add_to_segment"),
-        QStringLiteral("track.remove_from_segment"),
-        QStringLiteral("track.delete"),
+        QStringLiteral("track.addCustomersToSegment"),
+        QStringLiteral("track.removeCustomersFromSegment"),
+        QStringLiteral("app.getCustomersByEmail"),
+        QStringLiteral("app.listBroadcasts"),
+        QStringLiteral("app.listTransactionalMessages"),
+        QStringLiteral("app.listSegments"),
     };
     if (idempotent.contains(operation))
         return true;
     // Events are deduplicated only by their id; without one a resend shows up twice in the profile.
-    if (operation == QLatin1String("track.event")) {
-        const QJsonValue id = payload.value(QLatin1String("id"));
-        const QJsonValue bodyId = payload.value(QLatin1String("body")).toObject().value(QLatin1String("id"));
-        return (id.isString() && !id.toString().isEmpty()) ||
-               (bodyId.isString() && !bodyId.toString().isEmpty());
-    }
+    if (operation == QLatin1String("track.track"))
+        return !payload.value(QLatin1String("idempotency_id")).toString().isEmpty();
     // Emails, broadcasts and anything unknown might already have gone out.
     return false;
 }

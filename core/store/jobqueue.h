@@ -35,6 +35,13 @@ public:
     // Moves up to `limit` due pending or retry_scheduled jobs to in_flight, earliest not_before first, and
     // returns them in that order. An empty `api` claims from both APIs.
     std::vector<Job> claimDue(int limit, const QString& api = {});
+    // The same for the jobs `filter` selects; each claimed job also says how many of its attempts were
+    // answered 429 (Job::rateLimitedAttempts).
+    std::vector<Job> claimDueIn(int limit, const ClaimFilter& filter);
+    // When the earliest pending or retry_scheduled job `filter` selects is due; nullopt when none waits.
+    std::optional<std::int64_t> nextDueMs(const ClaimFilter& filter = {});
+    // Changes whenever another connection commits to the store: a cheap "anything new?" for pollers.
+    std::int64_t dataVersion();
 
     // Adds one attempt to an existing job and counts it.
     std::int64_t recordAttempt(std::int64_t jobId, const JobAttempt& attempt);
@@ -44,6 +51,14 @@ public:
                        const QString& error);
     bool markDead(std::int64_t jobId, const QString& errorClass, const QString& reason);
     bool markNeedsReview(std::int64_t jobId, const QString& reason);
+    // Records the attempts and applies the transitions of many claimed jobs in one transaction (one
+    // durable commit for all answers a worker received at once). Transitions of jobs no longer in flight
+    // are skipped, their attempts still recorded. Returns how many jobs changed state.
+    int complete(const std::vector<Completion>& completions);
+    // complete() and then claimDueIn() for each request in order, at most `budget` jobs in all, in ONE
+    // transaction: a busy worker pays one durable commit per turn. Returns the claimed jobs per request.
+    std::vector<std::vector<Job>> completeAndClaim(const std::vector<Completion>& completions,
+                                                   const std::vector<ClaimRequest>& claims, int budget);
 
     // After a crash nothing is really in flight. Jobs whose request Customer.io deduplicates go back to
     // pending; the others may have reached Customer.io already and wait for an operator.
@@ -72,6 +87,8 @@ public:
 
 private:
     std::int64_t now() const;
+    std::vector<Job> claimIn(int limit, const ClaimFilter& filter, std::int64_t at);
+    int completeIn(const std::vector<Completion>& completions, std::int64_t at);
     bool transition(std::int64_t jobId, JobState to, std::optional<std::int64_t> notBeforeMs,
                     const QString& errorClass, const QString& error);
 

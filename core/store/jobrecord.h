@@ -19,10 +19,11 @@ std::optional<JobState> jobStateFromName(const QString& name);
 
 // What the sync engine asks to be sent. The API ("track" or "app") is the operation's prefix.
 struct NewJob {
-    QString operation; // e.g. track.identify, track.event, app.send_email, app.trigger_broadcast
+    QString operation; // a request builder's name: track.identify, track.track, app.sendEmail,
+                       // app.triggerBroadcast …
     QString customerId;
     QString idempotencyKey;       // one job per key, however often the causing event is delivered or replayed
-    QJsonObject payload;          // the request description
+    QJsonObject payload;          // the request, as delivery::payloadOf writes it
     QString eventId;              // the Stripe event that caused it; empty for operator-made jobs
     std::int64_t notBeforeMs = 0; // 0: due at once
 };
@@ -61,6 +62,38 @@ struct Job {
     std::int64_t updatedAtMs = 0;
     QString discardReason;
     std::vector<JobAttempt> attemptLog; // filled by JobQueue::find only, oldest first
+    // Earlier attempts answered 429, which do not count against the failure budget; filled by the
+    // filtered JobQueue::claimDue only.
+    int rateLimitedAttempts = 0;
+};
+
+// The error class of an attempt answered 429 (customerio::toString(CustomerIoErrorKind::RateLimited)).
+inline constexpr char kRateLimitedErrorClass[] = "rate-limited";
+
+// Which due jobs a worker claims: the API ("track", "app"; empty for both) and operation lists (empty for
+// no restriction). A worker claims one rate-limit lane at a time, so that a job waiting for its lane's
+// token stays pending in the store instead of sitting in flight.
+struct ClaimFilter {
+    QString api;
+    std::vector<QString> operationsIn;
+    std::vector<QString> operationsNotIn;
+};
+
+struct ClaimRequest {
+    int limit = 0;
+    ClaimFilter filter;
+};
+
+// The outcome of one answered (or unsendable) claimed job, applied by JobQueue::complete together with
+// the others of its batch in one transaction. `to` is Succeeded, RetryScheduled, Dead, NeedsReview or
+// Pending (back in the queue, due at notBeforeMs, e.g. when the queue was paused by this answer).
+struct Completion {
+    std::int64_t jobId = 0;
+    std::optional<JobAttempt> attempt; // none when nothing was sent (an unreadable payload)
+    JobState to = JobState::Succeeded;
+    std::int64_t notBeforeMs = 0; // RetryScheduled and Pending only
+    QString errorClass;
+    QString error;
 };
 
 // Empty members match everything; the time range applies to updated_at_ms, both ends inclusive.

@@ -56,7 +56,7 @@ private slots:
         const store::Enqueued first = queue.enqueue(newJob(QStringLiteral("k1")));
         QVERIFY(first.created);
         clock = 2000;
-        store::NewJob again = newJob(QStringLiteral("k1"), QStringLiteral("track.event"));
+        store::NewJob again = newJob(QStringLiteral("k1"), QStringLiteral("track.track"));
         const store::Enqueued second = queue.enqueue(again);
         QVERIFY(!second.created);
         QCOMPARE(second.id, first.id);
@@ -85,7 +85,7 @@ private slots:
         const auto later =
             queue.enqueue(newJob(QStringLiteral("later"), QStringLiteral("track.identify"), 5000)).id;
         const auto a = queue.enqueue(newJob(QStringLiteral("a"), QStringLiteral("track.identify"), 900)).id;
-        const auto b = queue.enqueue(newJob(QStringLiteral("b"), QStringLiteral("app.send_email"), 800)).id;
+        const auto b = queue.enqueue(newJob(QStringLiteral("b"), QStringLiteral("app.sendEmail"), 800)).id;
         const auto c = queue.enqueue(newJob(QStringLiteral("c"))).id; // due at 1000
 
         QCOMPARE(idsOf(queue.claimDue(10, QStringLiteral("track"))), (std::vector<std::int64_t>{a, c}));
@@ -146,7 +146,7 @@ private slots:
         const auto ok = queue.enqueue(newJob(QStringLiteral("ok"))).id;
         const auto dead = queue.enqueue(newJob(QStringLiteral("dead"))).id;
         const auto review =
-            queue.enqueue(newJob(QStringLiteral("review"), QStringLiteral("app.send_email"))).id;
+            queue.enqueue(newJob(QStringLiteral("review"), QStringLiteral("app.sendEmail"))).id;
 
         // Only a claimed job moves.
         QVERIFY(!queue.succeed(ok));
@@ -231,21 +231,22 @@ private slots:
         std::int64_t clock = 1000;
         store::JobQueue queue = store::JobQueue::open(temp.path(), [&] { return clock; });
         const auto identify = queue.enqueue(newJob(QStringLiteral("identify"))).id;
-        store::NewJob eventWithId = newJob(QStringLiteral("event-id"), QStringLiteral("track.event"));
-        eventWithId.payload.insert(QStringLiteral("id"), QStringLiteral("01HZX0000000000000000000"));
+        store::NewJob eventWithId = newJob(QStringLiteral("event-id"), QStringLiteral("track.track"));
+        eventWithId.payload.insert(QStringLiteral("idempotency_id"),
+                                   QStringLiteral("01HZX0000000000000000000"));
         const auto stableEvent = queue.enqueue(eventWithId).id;
         const auto anonymousEvent =
-            queue.enqueue(newJob(QStringLiteral("event-no-id"), QStringLiteral("track.event"))).id;
+            queue.enqueue(newJob(QStringLiteral("event-no-id"), QStringLiteral("track.track"))).id;
         const auto suppress =
             queue.enqueue(newJob(QStringLiteral("suppress"), QStringLiteral("track.suppress"))).id;
         const auto segment =
-            queue.enqueue(newJob(QStringLiteral("segment"), QStringLiteral("track.add_to_segment"))).id;
-        const auto email =
-            queue.enqueue(newJob(QStringLiteral("email"), QStringLiteral("app.send_email"))).id;
+            queue.enqueue(newJob(QStringLiteral("segment"), QStringLiteral("track.addCustomersToSegment")))
+                .id;
+        const auto email = queue.enqueue(newJob(QStringLiteral("email"), QStringLiteral("app.sendEmail"))).id;
         const auto broadcast =
-            queue.enqueue(newJob(QStringLiteral("broadcast"), QStringLiteral("app.trigger_broadcast"))).id;
+            queue.enqueue(newJob(QStringLiteral("broadcast"), QStringLiteral("app.triggerBroadcast"))).id;
         const auto untouched =
-            queue.enqueue(newJob(QStringLiteral("later"), QStringLiteral("app.send_email"), 9000)).id;
+            queue.enqueue(newJob(QStringLiteral("later"), QStringLiteral("app.sendEmail"), 9000)).id;
         QCOMPARE(queue.claimDue(100).size(), std::size_t(7));
 
         clock = 4000;
@@ -277,8 +278,8 @@ private slots:
         store::JobQueue queue = store::JobQueue::open(temp.path(), [&] { return clock; });
         const auto dead = queue.enqueue(newJob(QStringLiteral("dead"))).id;
         const auto review =
-            queue.enqueue(newJob(QStringLiteral("review"), QStringLiteral("app.send_email"))).id;
-        const auto sent = queue.enqueue(newJob(QStringLiteral("sent"), QStringLiteral("app.send_email"))).id;
+            queue.enqueue(newJob(QStringLiteral("review"), QStringLiteral("app.sendEmail"))).id;
+        const auto sent = queue.enqueue(newJob(QStringLiteral("sent"), QStringLiteral("app.sendEmail"))).id;
         const auto done = queue.enqueue(newJob(QStringLiteral("done"))).id;
         const auto waiting =
             queue.enqueue(newJob(QStringLiteral("waiting"), QStringLiteral("track.identify"), 50000)).id;
@@ -327,7 +328,7 @@ private slots:
         store::JobQueue queue = store::JobQueue::open(temp.path(), [&] { return clock; });
         const auto limited = queue.enqueue(newJob(QStringLiteral("a"))).id;
         const auto limitedEmail =
-            queue.enqueue(newJob(QStringLiteral("b"), QStringLiteral("app.send_email"))).id;
+            queue.enqueue(newJob(QStringLiteral("b"), QStringLiteral("app.sendEmail"))).id;
         const auto invalid = queue.enqueue(newJob(QStringLiteral("c"))).id;
         const auto other = queue
                                .enqueue(newJob(QStringLiteral("d"), QStringLiteral("track.identify"), 0,
@@ -348,7 +349,7 @@ private slots:
         QCOMPARE(queue.counts()[JobState::Dead], 4);
         QCOMPARE(queue.counts()[JobState::Pending], 0);
 
-        filter.operation = QStringLiteral("app.send_email");
+        filter.operation = QStringLiteral("app.sendEmail");
         const store::RetrySelection applied = queue.retryMatching(filter, false);
         QCOMPARE(applied.ids, (std::vector<std::int64_t>{limitedEmail}));
         QCOMPARE(stateOf(queue, limitedEmail), JobState::Pending);
@@ -370,7 +371,7 @@ private slots:
             ids.push_back(queue.enqueue(newJob(QStringLiteral("k%1").arg(i))).id);
             clock += i % 2; // some share a timestamp: the id breaks the tie
         }
-        const auto email = queue.enqueue(newJob(QStringLiteral("mail"), QStringLiteral("app.send_email"))).id;
+        const auto email = queue.enqueue(newJob(QStringLiteral("mail"), QStringLiteral("app.sendEmail"))).id;
 
         store::JobFilter everything;
         store::JobPage page = queue.list(everything, std::nullopt, 4);
@@ -385,7 +386,7 @@ private slots:
         QCOMPARE(seen, (std::vector<std::int64_t>{email, ids[4], ids[3], ids[2], ids[1], ids[0]}));
 
         store::JobFilter emails;
-        emails.operation = QStringLiteral("app.send_email");
+        emails.operation = QStringLiteral("app.sendEmail");
         QCOMPARE(idsOf(queue.list(emails).jobs), (std::vector<std::int64_t>{email}));
         store::JobFilter window;
         window.fromMs = 1001;
@@ -438,6 +439,157 @@ private slots:
         const auto all = queue.list({}).jobs;
         QCOMPARE(all.size(), std::size_t(1));
         QCOMPARE(all[0].idempotencyKey, QStringLiteral("kept"));
+    }
+
+    void claimDueInSelectsALane()
+    {
+        test::TempStore temp;
+        std::int64_t clock = 1000;
+        store::JobQueue queue = store::JobQueue::open(temp.path(), [&] { return clock; });
+        const auto track = queue.enqueue(newJob(QStringLiteral("t"), QStringLiteral("track.track"))).id;
+        const auto email = queue.enqueue(newJob(QStringLiteral("e"), QStringLiteral("app.sendEmail"))).id;
+        const auto broadcast =
+            queue.enqueue(newJob(QStringLiteral("b"), QStringLiteral("app.triggerBroadcast"))).id;
+        const auto lookup = queue.enqueue(newJob(QStringLiteral("l"), QStringLiteral("app.listSegments"))).id;
+        const auto later =
+            queue.enqueue(newJob(QStringLiteral("x"), QStringLiteral("app.sendEmail"), 5000)).id;
+
+        store::ClaimFilter app;
+        app.api = QStringLiteral("app");
+        app.operationsNotIn = {QStringLiteral("app.sendEmail"), QStringLiteral("app.triggerBroadcast")};
+        store::ClaimFilter emails;
+        emails.operationsIn = {QStringLiteral("app.sendEmail")};
+        store::ClaimFilter broadcasts;
+        broadcasts.operationsIn = {QStringLiteral("app.triggerBroadcast")};
+
+        QCOMPARE(queue.nextDueMs(emails), 1000);
+        QCOMPARE(idsOf(queue.claimDueIn(10, app)), (std::vector<std::int64_t>{lookup}));
+        QCOMPARE(idsOf(queue.claimDueIn(10, emails)), (std::vector<std::int64_t>{email}));
+        // The one waiting for its token (not claimed) stays pending: nothing else is touched.
+        QCOMPARE(stateOf(queue, broadcast), JobState::Pending);
+        QCOMPARE(stateOf(queue, track), JobState::Pending);
+        QCOMPARE(queue.nextDueMs(emails), 5000);
+        QCOMPARE(queue.nextDueMs(), 1000);
+        QVERIFY(queue.claimDueIn(0, broadcasts).empty());
+        QCOMPARE(idsOf(queue.claimDueIn(10, broadcasts)), (std::vector<std::int64_t>{broadcast}));
+        QCOMPARE(idsOf(queue.claimDueIn(10, {})), (std::vector<std::int64_t>{track}));
+        QVERIFY(queue.claimDueIn(10, emails).empty());
+        clock = 5000;
+        QCOMPARE(idsOf(queue.claimDueIn(10, emails)), (std::vector<std::int64_t>{later}));
+        QVERIFY(!queue.nextDueMs().has_value());
+    }
+
+    void claimDueInCountsRateLimitedAttempts()
+    {
+        test::TempStore temp;
+        store::JobQueue queue = store::JobQueue::open(temp.path());
+        const auto id = queue.enqueue(newJob(QStringLiteral("k"))).id;
+        store::JobAttempt limited;
+        limited.errorClass = QString::fromLatin1(store::kRateLimitedErrorClass);
+        limited.httpStatus = 429;
+        store::JobAttempt failed;
+        failed.errorClass = QStringLiteral("server-error");
+        failed.httpStatus = 500;
+        queue.recordAttempt(id, limited);
+        queue.recordAttempt(id, failed);
+        queue.recordAttempt(id, limited);
+        const auto claimed = queue.claimDueIn(1, {});
+        QCOMPARE(claimed.size(), std::size_t(1));
+        QCOMPARE(claimed[0].attempts, 3);
+        QCOMPARE(claimed[0].rateLimitedAttempts, 2);
+    }
+
+    void completeAppliesABatchInOneTransaction()
+    {
+        test::TempStore temp;
+        std::int64_t clock = 1000;
+        store::JobQueue queue = store::JobQueue::open(temp.path(), [&] { return clock; });
+        std::vector<std::int64_t> ids;
+        for (int i = 0; i < 6; ++i)
+            ids.push_back(queue.enqueue(newJob(QStringLiteral("k%1").arg(i))).id);
+        QCOMPARE(queue.claimDue(5).size(), std::size_t(5)); // ids[5] stays pending
+        clock = 2000;
+
+        const auto attemptWith = [](std::optional<int> status, const QString& errorClass) {
+            store::JobAttempt attempt;
+            attempt.startedAtMs = 1500;
+            attempt.durationMs = 12;
+            attempt.httpStatus = status;
+            attempt.errorClass = errorClass;
+            attempt.requestExcerpt = QStringLiteral("PUT /customers/cus_1");
+            attempt.responseExcerpt = QStringLiteral("{}");
+            return attempt;
+        };
+        std::vector<store::Completion> batch(6);
+        batch[0] = {ids[0], attemptWith(200, {}), JobState::Succeeded, 0, {}, {}};
+        batch[1] = {ids[1],
+                    attemptWith(500, QStringLiteral("server-error")),
+                    JobState::RetryScheduled,
+                    9000,
+                    QStringLiteral("server-error"),
+                    QStringLiteral("server-error (HTTP 500)")};
+        batch[2] = {ids[2],
+                    attemptWith(422, QStringLiteral("bad-request")),
+                    JobState::Dead,
+                    0,
+                    QStringLiteral("bad-request"),
+                    QStringLiteral("email is invalid")};
+        batch[3] = {ids[3],
+                    std::nullopt,
+                    JobState::NeedsReview,
+                    0,
+                    QStringLiteral("ambiguous"),
+                    QStringLiteral("check")};
+        batch[4] = {ids[4],
+                    attemptWith(401, QStringLiteral("unauthorized")),
+                    JobState::Pending,
+                    2000,
+                    QStringLiteral("unauthorized"),
+                    QStringLiteral("paused")};
+        // Not in flight: the transition is skipped, the attempt still counted.
+        batch[5] = {ids[5], attemptWith(200, {}), JobState::Succeeded, 0, {}, {}};
+
+        QCOMPARE(queue.complete(batch), 5);
+
+        const store::Job ok = queue.find(ids[0]).value();
+        QCOMPARE(ok.state, JobState::Succeeded);
+        QCOMPARE(ok.attempts, 1);
+        QCOMPARE(ok.attemptLog.size(), std::size_t(1));
+        QCOMPARE(ok.attemptLog[0].httpStatus, 200);
+        QCOMPARE(ok.attemptLog[0].durationMs, 12);
+        QCOMPARE(ok.attemptLog[0].requestExcerpt, QStringLiteral("PUT /customers/cus_1"));
+        QVERIFY(ok.lastError.isEmpty());
+
+        const store::Job retry = queue.find(ids[1]).value();
+        QCOMPARE(retry.state, JobState::RetryScheduled);
+        QCOMPARE(retry.notBeforeMs, 9000);
+        QCOMPARE(retry.lastErrorClass, QStringLiteral("server-error"));
+
+        const store::Job dead = queue.find(ids[2]).value();
+        QCOMPARE(dead.state, JobState::Dead);
+        QCOMPARE(dead.lastError, QStringLiteral("email is invalid"));
+
+        const store::Job review = queue.find(ids[3]).value();
+        QCOMPARE(review.state, JobState::NeedsReview);
+        QCOMPARE(review.attempts, 0);
+        QVERIFY(review.attemptLog.empty());
+
+        const store::Job paused = queue.find(ids[4]).value();
+        QCOMPARE(paused.state, JobState::Pending);
+        QCOMPARE(paused.notBeforeMs, 2000);
+        QCOMPARE(paused.attempts, 1);
+
+        const store::Job untouched = queue.find(ids[5]).value();
+        QCOMPARE(untouched.state, JobState::Pending);
+        QCOMPARE(untouched.attempts, 1);
+
+        // Another connection sees the commit through data_version; an empty batch writes nothing.
+        store::JobQueue other = store::JobQueue::open(temp.path());
+        const std::int64_t seen = other.dataVersion();
+        QCOMPARE(queue.complete({}), 0);
+        QCOMPARE(other.dataVersion(), seen);
+        queue.pause(QStringLiteral("x"));
+        QVERIFY(other.dataVersion() != seen);
     }
 
     void migrationFromSchemaFourKeepsEvents()

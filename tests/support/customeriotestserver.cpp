@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTimer>
 
 namespace billbridge::test {
 
@@ -72,6 +73,9 @@ CustomerIoTestServer::Fault CustomerIoTestServer::Fault::silence()
 CustomerIoTestServer::CustomerIoTestServer(QObject* parent)
     : LoopbackTestServer(parent)
 {
+    m_clock.start();
+    connect(this, &LoopbackTestServer::requestReceived, this,
+            [this](int) { m_arrivalsMs.push_back(m_clock.elapsed()); });
     m_http.route(QStringLiteral("/api/v1/accounts/region"),
                  [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
                      serve(request, std::move(responder), true);
@@ -87,14 +91,32 @@ CustomerIoTestServer::CustomerIoTestServer(QObject* parent)
             send(responder, Answer{404, errorsEnvelope(QStringLiteral("not found"), 404), {}});
             return;
         }
-        if (!answerFault(responder))
+        if (answerFault(responder))
+            return;
+        if (m_answerDelay.count() > 0)
+            sendLater(std::move(responder), *answer);
+        else
             send(responder, *answer);
+    });
+}
+
+void CustomerIoTestServer::sendLater(QHttpServerResponder&& responder, const Answer& answer)
+{
+    const int key = m_nextDelayed++;
+    m_delayed.emplace(key, std::make_unique<QHttpServerResponder>(std::move(responder)));
+    QTimer::singleShot(m_answerDelay, this, [this, key, answer] {
+        const auto found = m_delayed.find(key);
+        if (found == m_delayed.end())
+            return;
+        send(*found->second, answer);
+        m_delayed.erase(found);
     });
 }
 
 CustomerIoTestServer::~CustomerIoTestServer()
 {
     m_silent.clear();
+    m_delayed.clear();
 }
 
 void CustomerIoTestServer::setRegion(customerio::Region region)

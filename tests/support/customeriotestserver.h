@@ -4,12 +4,16 @@
 #include "loopbacktestserver.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHttpServer>
 #include <QList>
 #include <QPair>
 #include <QString>
 
+#include <chrono>
+#include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -84,6 +88,12 @@ public:
     void failNext(const Fault& fault, int times = 1);
     int pendingFaults() const { return static_cast<int>(m_faults.size()); }
 
+    // When each request arrived, in order: milliseconds on a monotonic clock started with the server. Kept
+    // across clearRequests().
+    const std::vector<std::int64_t>& arrivalsMs() const { return m_arrivalsMs; }
+    // Holds every operation answer (not scripted faults) this long before sending it, as a slow network.
+    void setAnswerDelay(std::chrono::milliseconds delay) { m_answerDelay = delay; }
+
 private:
     struct Answer {
         int status = 200;
@@ -99,6 +109,7 @@ private:
     Answer trackAnswer(const Request& request) const;
     Answer appAnswer(const Request& request) const;
     static void send(QHttpServerResponder& responder, const Answer& answer);
+    void sendLater(QHttpServerResponder&& responder, const Answer& answer);
 
     QByteArray m_siteId = kDefaultSiteId;
     QByteArray m_trackKey = kDefaultTrackKey;
@@ -110,6 +121,11 @@ private:
     std::deque<Fault> m_faults;
     // Answers that never come: held until the server goes, so the client sees an open, silent connection.
     std::vector<std::unique_ptr<QHttpServerResponder>> m_silent;
+    QElapsedTimer m_clock;
+    std::vector<std::int64_t> m_arrivalsMs;
+    std::chrono::milliseconds m_answerDelay{0};
+    std::map<int, std::unique_ptr<QHttpServerResponder>> m_delayed;
+    int m_nextDelayed = 0;
 };
 
 } // namespace billbridge::test
