@@ -1,5 +1,6 @@
 #include "clicommon.h"
 
+#include "customerio/customeriocredentials.h"
 #include "store/database.h"
 #include "store/eventstore.h"
 
@@ -144,6 +145,36 @@ std::optional<qint64> parseSince(const QString& text, qint64 nowSeconds)
     if (when.timeSpec() == Qt::LocalTime && !text.contains(QLatin1Char('T')))
         when.setTimeZone(QTimeZone::utc());
     return when.toSecsSinceEpoch();
+}
+
+DeliverySetup deliverySetup(const QString& storePath, secrets::SecretStore* keychainOrNull)
+{
+    DeliverySetup setup;
+    const customerio::CustomerIoCredentialsLoad load = customerio::loadCustomerIoCredentials(keychainOrNull);
+    setup.problems = load.problems;
+    setup.credentialsOrigin = load.siteIdOrigin;
+    setup.regionOrigin = load.regionOrigin;
+    if (!load.isComplete()) {
+        if (!load.missing().isEmpty())
+            setup.problems.append(customerio::missingCustomerIoCredentialsMessage(load));
+        setup.exitCode = ExitConfiguration;
+        return setup;
+    }
+    const customerio::CustomerIoEndpoints endpoints = customerio::CustomerIoEndpoints::resolve(load.region);
+    for (const QString& problem : {endpoints.validateTrack(), endpoints.validateApp()})
+        if (!problem.isEmpty())
+            setup.problems.append(problem);
+    if (!setup.problems.isEmpty()) {
+        setup.exitCode = ExitConfiguration;
+        return setup;
+    }
+    delivery::DeliveryConfig config;
+    config.databasePath = storePath;
+    config.endpoints = endpoints;
+    config.credentials = load.credentials;
+    config.limits = delivery::DeliveryLimits::fromSettings();
+    setup.config = config;
+    return setup;
 }
 
 } // namespace billbridge::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "delivery/deliveryservice.h"
 #include "store/eventfilter.h"
 
 #include <QCommandLineParser>
@@ -7,6 +8,10 @@
 #include <QStringList>
 
 #include <optional>
+
+namespace billbridge::secrets {
+class SecretStore;
+}
 
 namespace billbridge::cli {
 
@@ -42,6 +47,18 @@ std::optional<int> readFilterOptions(const QCommandLineParser& parser, store::Ev
 // "30d", "12h", "2026-10-01", "2026-10-01T12:00:00Z" -> Unix seconds; nullopt when unreadable.
 std::optional<qint64> parseSince(const QString& text, qint64 nowSeconds);
 
+// What a process needs to deliver the job queue at `storePath`: Customer.io credentials (environment over
+// keychain), region and endpoints. On failure `config` is empty, `problems` say why in words an operator can
+// act on (one per line) and `exitCode` is the code to leave with.
+struct DeliverySetup {
+    std::optional<delivery::DeliveryConfig> config;
+    QStringList problems;
+    int exitCode = 0;
+    QString credentialsOrigin; // "environment (CUSTOMERIO_SITE_ID)", "keychain"
+    QString regionOrigin;
+};
+DeliverySetup deliverySetup(const QString& storePath, secrets::SecretStore* keychainOrNull);
+
 // A subcommand receives the arguments after its name.
 int runServe(const QStringList& arguments);
 int runBackfill(const QStringList& arguments);
@@ -50,5 +67,7 @@ int runEventsExport(const QStringList& arguments);
 int runStats(const QStringList& arguments);
 int runConnections(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
+int runQueue(const QStringList& arguments);
+int runQueueWork(const QStringList& arguments);
 
 } // namespace billbridge::cli

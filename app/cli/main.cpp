@@ -11,7 +11,7 @@ namespace {
 const char* kUsage = R"(usage: billbridge-cli <command> [options]
 
 Commands:
-  serve         receive Stripe webhooks and poll the Events API into the store
+  serve         receive Stripe webhooks, poll the Events API and deliver queued jobs to Customer.io
   backfill      import event history from Stripe's Events API (last 30 days)
   events list   list stored events (newest first)
   events show   print one stored event's raw payload
@@ -19,6 +19,14 @@ Commands:
   stats         summarise the store
   connections   set, show, test or clear the Stripe credentials
   demo create   generate a made-up Stripe history into a separate DEMO store
+  queue stats   count Customer.io jobs per state; say whether the queue is paused
+  queue list    list Customer.io jobs (filter by state, operation, customer, error, time)
+  queue show    print one job's exact request and every attempt
+  queue retry   send dead, needs_review or discarded jobs again (by id or --filter)
+  queue discard make sure jobs are never sent (--reason required)
+  queue resolve settle a needs_review job: --sent or --send-again
+  queue pause   stop all workers from sending; 'queue resume' lets them go on
+  queue work    deliver queued jobs to Customer.io (--until-idle to stop when done)
 
 Run 'billbridge-cli <command> --help' for a command's options.
 )";
@@ -43,6 +51,7 @@ int main(int argc, char** argv)
         {QStringLiteral("stats"), runStats},
         {QStringLiteral("connections"), runConnections},
         {QStringLiteral("demo"), runDemo},
+        {QStringLiteral("queue"), runQueue},
     };
 
     QStringList arguments = QCoreApplication::arguments();

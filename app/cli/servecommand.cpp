@@ -1,4 +1,5 @@
 #include "clicommon.h"
+#include "delivery/deliveryservice.h"
 #include "secrets/credentials.h"
 #include "secrets/keychainsecretstore.h"
 #include "signalwatcher.h"
@@ -12,6 +13,9 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QTimer>
+
+#include <memory>
+#include <optional>
 
 namespace billbridge::cli {
 
@@ -50,7 +54,9 @@ int runServe(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Receive Stripe webhooks into the store. Each event is acknowledged only after it is on "
-        "disk."));
+        "disk. Unless --no-worker is given, queued jobs are delivered to Customer.io as well (credentials "
+        "from "
+        "CUSTOMERIO_SITE_ID, CUSTOMERIO_TRACK_API_KEY and CUSTOMERIO_APP_API_KEY, else the keychain)."));
     addCommonOptions(parser);
     parser.addOption(
         {QStringLiteral("listen"),
@@ -73,6 +79,9 @@ int runServe(const QStringList& arguments)
          QStringLiteral("seconds"), QStringLiteral("10")});
     parser.addOption(
         {QStringLiteral("no-poll"), QStringLiteral("Only receive webhooks; do not poll the Events API.")});
+    parser.addOption({QStringLiteral("no-worker"),
+                      QStringLiteral("Do not deliver queued jobs to Customer.io (another process runs "
+                                     "'billbridge-cli queue work').")});
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
 
@@ -149,6 +158,12 @@ int runServe(const QStringList& arguments)
                            "be accepted."));
 
     const QString path = databasePath(parser);
+    // Read before the receiver announces itself: asking the keychain runs a local event loop, and a stop
+    // signal must not find the process inside it.
+    std::optional<DeliverySetup> customerIo;
+    if (!parser.isSet(QStringLiteral("no-worker")))
+        customerIo = deliverySetup(path, &keychain);
+
     store::EventWriter writer(path);
     try {
         writer.start();
@@ -212,6 +227,42 @@ int runServe(const QStringList& arguments)
         poller->start();
     }
 
+    // Delivery is optional here: without Customer.io credentials serve still stores events, and the jobs wait
+    // in the queue until a worker with credentials runs.
+    std::unique_ptr<delivery::DeliveryService> deliveries;
+    if (parser.isSet(QStringLiteral("no-worker"))) {
+        printInfo(QStringLiteral("deliveries to Customer.io are off (--no-worker); jobs stay queued for "
+                                 "'billbridge-cli queue work'"));
+    } else {
+        const DeliverySetup& setup = *customerIo;
+        if (!setup.config) {
+            printInfo(QStringLiteral("deliveries to Customer.io are off: %1 Jobs stay queued until a worker "
+                                     "with credentials runs.")
+                          .arg(setup.problems.join(QLatin1Char(' '))));
+        } else {
+            deliveries = std::make_unique<delivery::DeliveryService>(*setup.config);
+            QObject::connect(deliveries.get(), &delivery::DeliveryService::queuePaused, deliveries.get(),
+                             [](const QString& reason) {
+                                 printInfo(
+                                     QStringLiteral("ALERT: the Customer.io queue is paused: %1. Nothing is "
+                                                    "sent until it is fixed and 'billbridge-cli queue "
+                                                    "resume' is run.")
+                                         .arg(reason.isEmpty() ? QStringLiteral("no reason given") : reason));
+                             });
+            if (!deliveries->start()) {
+                printInfo(
+                    QStringLiteral("deliveries to Customer.io are off: %1").arg(deliveries->errorString()));
+                deliveries.reset();
+            } else {
+                printInfo(
+                    QStringLiteral("delivering queued jobs to Customer.io (%1 region from %2; credentials "
+                                   "from %3)")
+                        .arg(customerio::shortName(setup.config->endpoints.region), setup.regionOrigin,
+                             setup.credentialsOrigin));
+            }
+        }
+    }
+
     SignalWatcher termination;
     QObject::connect(&termination, &SignalWatcher::terminationRequested, &receiver, [&](int) {
         if (termination.signalsReceived() > 1)
@@ -220,6 +271,17 @@ int runServe(const QStringList& arguments)
         receiver.stopAccepting();
         if (poller)
             poller->stop();
+        if (deliveries) {
+            // The totals go with the worker when it stops.
+            const delivery::DeliveryStats sent = deliveries->stats();
+            deliveries->stop();
+            printInfo(QStringLiteral("deliveries stopped: %1 delivered, %2 retry scheduled, %3 dead, %4 need "
+                                     "review")
+                          .arg(sent.succeeded)
+                          .arg(sent.retryScheduled)
+                          .arg(sent.dead)
+                          .arg(sent.needsReview));
+        }
         writer.stop();
         receiver.stop();
         indexer.stop();
