@@ -2,12 +2,15 @@
 #include "connections/connectionsdialog.h"
 #include "connections/sessionsecretstore.h"
 #include "customers/customerpage.h"
+#include "delivery/consoledelivery.h"
 #include "events/eventlistmodel.h"
 #include "events/eventspage.h"
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
 #include "intake/consoleintake.h"
 #include "mainwindow/mainwindow.h"
+#include "queue/joblistmodel.h"
+#include "queue/queuepage.h"
 #include "secrets/keychainsecretstore.h"
 #include "store/database.h"
 
@@ -56,6 +59,29 @@ void selectTellingEvent(billbridge::widgets::EventsPage* page)
         page->showEvent(model->eventAt(row).fields.id);
 }
 
+// For pictures of the queue: a job an operator has to act on (needs review, else dead), else the newest.
+void selectTellingJob(billbridge::widgets::QueuePage* page, const std::function<void()>& done)
+{
+    using billbridge::store::JobState;
+    billbridge::widgets::JobListModel* model = page->model();
+    int row = -1;
+    for (const JobState wanted : {JobState::NeedsReview, JobState::Dead}) {
+        for (int i = 0; i < model->rowCount() && row < 0; ++i)
+            if (model->jobAt(i).state == wanted)
+                row = i;
+    }
+    if (row < 0 && model->rowCount() > 0)
+        row = 0;
+    if (row < 0) {
+        done();
+        return;
+    }
+    QObject::connect(
+        page, &billbridge::widgets::QueuePage::jobShown, page,
+        [page, done] { QTimer::singleShot(300, page, done); }, Qt::SingleShotConnection);
+    page->showJob(model->jobAt(row).id);
+}
+
 // --page and --customer: what the window shows before a picture is taken; `done` runs once it does.
 void preparePage(billbridge::widgets::MainWindow* window, const QString& page, const QString& customer,
                  const std::function<void()>& done)
@@ -70,6 +96,20 @@ void preparePage(billbridge::widgets::MainWindow* window, const QString& page, c
         window->customerPage()->showCustomer(customer);
         return;
     }
+    if (page == QLatin1String("queue")) {
+        using billbridge::widgets::JobListModel;
+        window->setCurrentPage(MainWindow::Page::Queue);
+        auto* queue = window->queuePage();
+        const auto select = [queue, done] { selectTellingJob(queue, done); };
+        if (queue->model()->hasStatus() || queue->model()->isStoreMissing())
+            select();
+        else
+            QObject::connect(queue->model(), &JobListModel::firstPageLoaded, queue, select,
+                             Qt::SingleShotConnection);
+        return;
+    }
+    if (page == QLatin1String("customers"))
+        window->setCurrentPage(MainWindow::Page::Customers);
     if (page == QLatin1String("events")) {
         window->setCurrentPage(MainWindow::Page::Events);
         auto* events = window->eventsPage();
@@ -160,7 +200,7 @@ int main(int argc, char** argv)
                                     "Open the Connections dialog at start (with --grab: picture it)."));
     const QCommandLineOption pageOption(
         QStringLiteral("page"),
-        QCoreApplication::translate("main", "Screen to show at start: overview, events or customers."),
+        QCoreApplication::translate("main", "Screen to show at start: overview, events, customers or queue."),
         QCoreApplication::translate("main", "name"));
     const QCommandLineOption customerOption(
         QStringLiteral("customer"),
@@ -188,6 +228,8 @@ int main(int argc, char** argv)
     }
     widgets::ConsoleIntake consoleIntake(intakeOptions, connections);
     window.setConsoleIntake(&consoleIntake);
+    widgets::ConsoleDelivery consoleDelivery(storeSummary.path(), connections);
+    window.setConsoleDelivery(&consoleDelivery);
     const QString grabPath = parser.value(grabOption);
     if (grabPath.isEmpty())
         window.restoreSavedState();
@@ -202,13 +244,17 @@ int main(int argc, char** argv)
             window.setCurrentPage(widgets::MainWindow::Page::Events);
         else if (page == QLatin1String("customers"))
             window.setCurrentPage(widgets::MainWindow::Page::Customers);
+        else if (page == QLatin1String("queue"))
+            window.setCurrentPage(widgets::MainWindow::Page::Queue);
     }
     window.show();
     if (parser.isSet(connectionsOption))
         window.openConnections();
     storeSummary.start();
     receiverProbe.start();
-    if (grabPath.isEmpty())
+    if (grabPath.isEmpty()) {
         consoleIntake.startIfWanted();
+        consoleDelivery.startIfWanted();
+    }
     return QApplication::exec();
 }

@@ -8,6 +8,7 @@
 #include "home/storesummary.h"
 #include "mainwindow/eventrate.h"
 #include "mainwindow/mainwindow.h"
+#include "queue/queuepage.h"
 #include "support/stripetestserver.h"
 #include "support/tempstore.h"
 
@@ -153,6 +154,11 @@ void TestMainWindow::navigationSwitchesPages()
         }
         if (row == static_cast<int>(Page::Customers)) {
             QVERIFY(qobject_cast<widgets::CustomerPage*>(pages->currentWidget()));
+            continue;
+        }
+        if (row == static_cast<int>(Page::Queue)) {
+            QVERIFY(qobject_cast<widgets::QueuePage*>(pages->currentWidget()));
+            QCOMPARE(console.window.queuePage(), pages->currentWidget());
             continue;
         }
         auto* placeholder = qobject_cast<widgets::PlaceholderPage*>(pages->currentWidget());
@@ -315,7 +321,8 @@ void TestMainWindow::germanNavigationAndStatus()
     auto* navigation = console.window.findChild<QListWidget*>(QStringLiteral("navigation"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Übersicht"));
     QCOMPARE(navigation->item(4)->text(), QStringLiteral("Tarif-Zuordnungen"));
-    auto* queue = qobject_cast<widgets::PlaceholderPage*>(console.window.page(Page::Queue));
+    auto* queue = qobject_cast<widgets::PlaceholderPage*>(console.window.page(Page::PlanMappings));
+    QVERIFY(queue);
     QVERIFY(queue->message().contains(QStringLiteral("noch nicht verfügbar")));
     auto* follow = console.window.findChild<QCheckBox*>(QStringLiteral("followNewEvents"));
     QCOMPARE(follow->text(), QStringLiteral("Neuen Ereignissen folgen"));

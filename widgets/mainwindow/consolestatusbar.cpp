@@ -21,6 +21,8 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget* parent)
     };
     m_intakeLabel = field("statusIntake");
     m_intakeLabel->hide();
+    m_deliveryLabel = field("statusDelivery");
+    m_deliveryLabel->hide();
     m_receiverLabel = field("statusReceiver");
     m_eventsLabel = field("statusEvents");
     m_pollLabel = field("statusPoll");
@@ -30,14 +32,27 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget* parent)
     render();
 }
 
+namespace {
+
+// The whole explanation is in the tooltip; the line itself must leave room for the other fields.
+void showShortened(QLabel* label, const QString& text)
+{
+    constexpr int kShownCharacters = 60;
+    label->setText(text.size() > kShownCharacters ? text.left(kShownCharacters - 1) + QChar(0x2026) : text);
+    label->setToolTip(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
+
 void ConsoleStatusBar::setIntakeStatus(const QString& text)
 {
-    // The whole explanation is in the tooltip; the line itself must leave room for the other fields.
-    constexpr int kShownCharacters = 60;
-    m_intakeLabel->setText(text.size() > kShownCharacters ? text.left(kShownCharacters - 1) + QChar(0x2026)
-                                                          : text);
-    m_intakeLabel->setToolTip(text);
-    m_intakeLabel->setVisible(!text.isEmpty());
+    showShortened(m_intakeLabel, text);
+}
+
+void ConsoleStatusBar::setDeliveryStatus(const QString& text)
+{
+    showShortened(m_deliveryLabel, text);
 }
 
 void ConsoleStatusBar::setSnapshot(const StoreSnapshot& snapshot)

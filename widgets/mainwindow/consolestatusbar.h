@@ -25,6 +25,8 @@ public:
     void setReceiverStatus(const ReceiverStatus& status);
     // What intake inside the console is doing; empty hides it (intake is not run here).
     void setIntakeStatus(const QString& text);
+    // What delivery to Customer.io inside the console is doing; empty hides it.
+    void setDeliveryStatus(const QString& text);
     ModeBadge* badge() const { return m_badge; }
 
 protected:
@@ -40,6 +42,7 @@ private:
     QLabel* m_eventsLabel = nullptr;
     QLabel* m_pollLabel = nullptr;
     QLabel* m_intakeLabel = nullptr;
+    QLabel* m_deliveryLabel = nullptr;
     ModeBadge* m_badge = nullptr;
 };
 

@@ -5,6 +5,7 @@
 #include "common/richtext.h"
 #include "connections/connectionsdialog.h"
 #include "customers/customerpage.h"
+#include "delivery/consoledelivery.h"
 #include "events/eventlistmodel.h"
 #include "events/eventspage.h"
 #include "home/modebadge.h"
@@ -14,6 +15,7 @@
 #include "intake/consoleintake.h"
 #include "intake/intakeservice.h"
 #include "mainwindow/consolestatusbar.h"
+#include "queue/queuepage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -149,12 +151,13 @@ void MainWindow::createPages()
     m_customers = new CustomerPage(m_store->path(), m_pages);
     m_pages->addWidget(m_customers);
     m_navigation->addItem(QString());
+    m_queue = new QueuePage(m_store->path(), m_pages);
+    m_pages->addWidget(m_queue);
+    m_navigation->addItem(QString());
     connect(m_events, &EventsPage::followCustomerRequested, this, &MainWindow::followCustomer);
-    connect(m_customers, &CustomerPage::eventActivated, this, [this](const QString& eventId) {
-        setCurrentPage(Page::Events);
-        m_events->showEvent(eventId);
-    });
-    for (int i = static_cast<int>(Page::Customers) + 1; i < static_cast<int>(Page::Count); ++i) {
+    connect(m_customers, &CustomerPage::eventActivated, this, &MainWindow::followEvent);
+    connect(m_queue, &QueuePage::eventRequested, this, &MainWindow::followEvent);
+    for (int i = static_cast<int>(Page::Queue) + 1; i < static_cast<int>(Page::Count); ++i) {
         auto* placeholder = new PlaceholderPage(QString(), m_pages);
         placeholder->setObjectName(QLatin1String(kPageNames[i]) + QStringLiteral("Page"));
         m_pages->addWidget(placeholder);
@@ -175,6 +178,10 @@ void MainWindow::createMenus()
     m_runIntakeAction->setObjectName(QStringLiteral("runIntakeAction"));
     m_runIntakeAction->setCheckable(true);
     m_runIntakeAction->setEnabled(false);
+    m_runDeliveryAction = m_fileMenu->addAction(QString());
+    m_runDeliveryAction->setObjectName(QStringLiteral("runDeliveryAction"));
+    m_runDeliveryAction->setCheckable(true);
+    m_runDeliveryAction->setEnabled(false);
     m_fileMenu->addSeparator();
     m_refreshAction = m_fileMenu->addAction(QString(), this, &MainWindow::refreshNow);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
@@ -234,6 +241,9 @@ void MainWindow::retranslate()
     m_runIntakeAction->setText(tr("Receive Events in This &Window"));
     m_runIntakeAction->setToolTip(tr("Run the webhook receiver and the Events API poller inside the console "
                                      "instead of 'billbridge-cli serve'"));
+    m_runDeliveryAction->setText(tr("&Deliver to Customer.io from This Window"));
+    m_runDeliveryAction->setToolTip(tr("Send the job queue to Customer.io from the console instead of "
+                                       "'billbridge-cli serve'"));
     m_quitAction->setText(tr("&Quit"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Billbridge"));
@@ -299,6 +309,22 @@ void MainWindow::setConsoleIntake(ConsoleIntake* intake)
     connect(intake, &ConsoleIntake::stateChanged, this, [this] { m_receiver->probe(); });
 }
 
+void MainWindow::setConsoleDelivery(ConsoleDelivery* delivery)
+{
+    m_delivery = delivery;
+    m_runDeliveryAction->setEnabled(delivery != nullptr);
+    if (delivery == nullptr)
+        return;
+    m_runDeliveryAction->setChecked(delivery->runsInThisWindow());
+    connect(m_runDeliveryAction, &QAction::toggled, delivery, &ConsoleDelivery::setRunInThisWindow);
+    const auto showStatus = [this, delivery] {
+        m_statusBar->setDeliveryStatus(
+            delivery->state() == ConsoleDelivery::State::Off ? QString() : delivery->statusText());
+    };
+    connect(delivery, &ConsoleDelivery::statusChanged, this, showStatus);
+    showStatus();
+}
+
 QDialog* MainWindow::openBackfill()
 {
     if (m_backfillDialog) {
@@ -328,11 +354,18 @@ void MainWindow::followCustomer(const QString& customerId)
     m_customers->showCustomer(customerId);
 }
 
+void MainWindow::followEvent(const QString& eventId)
+{
+    setCurrentPage(Page::Events);
+    m_events->showEvent(eventId);
+}
+
 void MainWindow::restoreSavedState()
 {
     m_rememberState = true;
     const QSettings settings;
     m_events->restoreState(settings);
+    m_queue->restoreState(settings);
     const QByteArray geometry = settings.value(QLatin1String(kGeometryKey)).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
@@ -353,6 +386,7 @@ void MainWindow::saveState() const
     settings.setValue(QLatin1String(kSplitterKey), m_splitter->saveState());
     settings.setValue(QLatin1String(kPageKey), QLatin1String(kPageNames[static_cast<int>(currentPage())]));
     m_events->saveState(settings);
+    m_queue->saveState(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

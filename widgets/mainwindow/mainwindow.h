@@ -16,12 +16,14 @@ class QStackedWidget;
 namespace billbridge::widgets {
 
 class ConnectionsDialog;
+class ConsoleDelivery;
 class ConsoleIntake;
 class ConsoleStatusBar;
 class CustomerPage;
 class EventsPage;
 class ModeBadge;
 class OverviewPage;
+class QueuePage;
 class ReceiverProbe;
 class StoreSummary;
 
@@ -54,12 +56,19 @@ public:
     ConnectionsDialog* openConnections();
     EventsPage* eventsPage() const { return m_events; }
     CustomerPage* customerPage() const { return m_customers; }
+    QueuePage* queuePage() const { return m_queue; }
     // Shows the Customers page for this customer.
     void followCustomer(const QString& customerId);
+    // Shows the Events page with this event selected.
+    void followEvent(const QString& eventId);
     // Intake in this process (receiver, poller, indexer), owned by the caller. Without it the window only
     // watches a store written by `billbridge-cli serve`.
     void setConsoleIntake(ConsoleIntake* intake);
     ConsoleIntake* consoleIntake() const { return m_intake; }
+    // Delivery to Customer.io in this process, owned by the caller. Without it the Queue page only shows
+    // what another process (`billbridge-cli serve`) delivers.
+    void setConsoleDelivery(ConsoleDelivery* delivery);
+    ConsoleDelivery* consoleDelivery() const { return m_delivery; }
     // Opens the backfill dialog (one at a time).
     QDialog* openBackfill();
 
@@ -103,6 +112,7 @@ private:
     OverviewPage* m_overview = nullptr;
     EventsPage* m_events = nullptr;
     CustomerPage* m_customers = nullptr;
+    QueuePage* m_queue = nullptr;
     ConsoleStatusBar* m_statusBar = nullptr;
     QPointer<ConnectionsDialog> m_connectionsDialog;
     QMenu* m_fileMenu = nullptr;
@@ -110,8 +120,10 @@ private:
     QAction* m_connectionsAction = nullptr;
     QAction* m_refreshAction = nullptr;
     QAction* m_runIntakeAction = nullptr;
+    QAction* m_runDeliveryAction = nullptr;
     QAction* m_backfillAction = nullptr;
     ConsoleIntake* m_intake = nullptr;
+    ConsoleDelivery* m_delivery = nullptr;
     QPointer<QDialog> m_backfillDialog;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;

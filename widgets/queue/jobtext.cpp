@@ -1,0 +1,181 @@
+#include "queue/jobtext.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace billbridge::widgets {
+
+QString operationTitle(const QString& operation)
+{
+    // Literal calls, so that lupdate finds every string.
+    if (operation == QLatin1String("track.identify"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Identify person");
+    if (operation == QLatin1String("track.destroy"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Delete person");
+    if (operation == QLatin1String("track.track"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Custom event");
+    if (operation == QLatin1String("track.suppress"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Suppress person");
+    if (operation == QLatin1String("track.unsuppress"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Unsuppress person");
+    if (operation == QLatin1String("track.addCustomersToSegment"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Add to segment");
+    if (operation == QLatin1String("track.removeCustomersFromSegment"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Remove from segment");
+    if (operation == QLatin1String("app.sendEmail"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Transactional email");
+    if (operation == QLatin1String("app.triggerBroadcast"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Trigger broadcast");
+    if (operation == QLatin1String("app.getCustomersByEmail"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Look up people by email");
+    if (operation == QLatin1String("app.listBroadcasts"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "List broadcasts");
+    if (operation == QLatin1String("app.listTransactionalMessages"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "List transactional messages");
+    if (operation == QLatin1String("app.listSegments"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "List segments");
+    return operation;
+}
+
+QStringList knownOperations()
+{
+    return {QStringLiteral("track.identify"),
+            QStringLiteral("track.track"),
+            QStringLiteral("track.destroy"),
+            QStringLiteral("track.suppress"),
+            QStringLiteral("track.unsuppress"),
+            QStringLiteral("track.addCustomersToSegment"),
+            QStringLiteral("track.removeCustomersFromSegment"),
+            QStringLiteral("app.sendEmail"),
+            QStringLiteral("app.triggerBroadcast"),
+            QStringLiteral("app.getCustomersByEmail")};
+}
+
+QString jobStateTitle(store::JobState state)
+{
+    switch (state) {
+    case store::JobState::Pending:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Pending");
+    case store::JobState::InFlight:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "In flight");
+    case store::JobState::Succeeded:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Succeeded");
+    case store::JobState::RetryScheduled:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Retry scheduled");
+    case store::JobState::Dead:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Dead");
+    case store::JobState::NeedsReview:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Needs review");
+    case store::JobState::Discarded:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Discarded");
+    }
+    return {};
+}
+
+QString jobStateExplanation(store::JobState state)
+{
+    switch (state) {
+    case store::JobState::Pending:
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Waiting to be sent.");
+    case store::JobState::InFlight:
+        return QCoreApplication::translate("billbridge::widgets::JobText",
+                                           "Being sent to Customer.io right now.");
+    case store::JobState::Succeeded:
+        return QCoreApplication::translate("billbridge::widgets::JobText",
+                                           "Customer.io accepted the request.");
+    case store::JobState::RetryScheduled:
+        return QCoreApplication::translate(
+            "billbridge::widgets::JobText",
+            "A send failed for a passing reason; it is tried again after the next attempt time.");
+    case store::JobState::Dead:
+        return QCoreApplication::translate(
+            "billbridge::widgets::JobText",
+            "Sending failed for good (rejected, or too many failures). Fix the cause, then retry it.");
+    case store::JobState::NeedsReview:
+        return QCoreApplication::translate(
+            "billbridge::widgets::JobText",
+            "Billbridge cannot tell whether this request reached Customer.io. Check there, then mark "
+            "it as sent or send it again.");
+    case store::JobState::Discarded:
+        return QCoreApplication::translate("billbridge::widgets::JobText",
+                                           "An operator decided this request is never to be sent.");
+    }
+    return {};
+}
+
+QString indentJson(const QByteArray& json)
+{
+    QJsonParseError error;
+    QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return QString::fromUtf8(json);
+    // Re-indents the text itself: the document above only tells that it is well formed.
+    QByteArray out;
+    out.reserve(json.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    bool escape = false;
+    const auto newline = [&out, &depth] {
+        out.append('\n');
+        out.append(QByteArray(depth * 2, ' '));
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            out.append(c);
+            if (escape)
+                escape = false;
+            else if (c == '\\')
+                escape = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            inString = true;
+            out.append(c);
+            break;
+        case '{':
+        case '[': {
+            qsizetype next = i + 1;
+            while (next < json.size() && QChar::isSpace(uchar(json.at(next))))
+                ++next;
+            const char close = c == '{' ? '}' : ']';
+            if (next < json.size() && json.at(next) == close) {
+                out.append(c).append(close);
+                i = next;
+                break;
+            }
+            out.append(c);
+            ++depth;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            --depth;
+            newline();
+            out.append(c);
+            break;
+        case ',':
+            out.append(c);
+            newline();
+            break;
+        case ':':
+            out.append(": ");
+            break;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+            break;
+        default:
+            out.append(c);
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
+} // namespace billbridge::widgets
