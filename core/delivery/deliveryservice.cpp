@@ -101,6 +101,7 @@ bool DeliveryService::start()
     if (isRunning())
         return true;
     m_error.clear();
+    m_finalStats = {};
     if (const QString problem = m_config.limits.validate(); !problem.isEmpty()) {
         m_error = problem;
         return false;
@@ -136,6 +137,7 @@ bool DeliveryService::start()
     worker->moveToThread(thread);
     connect(worker, &DeliveryWorker::jobsChanged, this, &DeliveryService::jobsChanged);
     connect(worker, &DeliveryWorker::queuePaused, this, &DeliveryService::queuePaused);
+    connect(worker, &DeliveryWorker::queueResumed, this, &DeliveryService::queueResumed);
     connect(worker, &DeliveryWorker::idle, this, &DeliveryService::idle);
     thread->start();
 
@@ -171,6 +173,8 @@ void DeliveryService::stop(std::chrono::milliseconds grace)
         qCWarning(lcDelivery) << "delivery did not stop in time; still waiting";
         m_thread->wait();
     }
+    m_finalStats = m_worker->stats();
+    m_finalStats.inFlight = 0;
     delete m_worker;
     m_worker = nullptr;
     delete m_thread;
@@ -206,7 +210,7 @@ void DeliveryService::setCredentials(const customerio::CustomerIoCredentials& cr
 
 DeliveryStats DeliveryService::stats() const
 {
-    return m_worker ? m_worker->stats() : DeliveryStats{};
+    return m_worker ? m_worker->stats() : m_finalStats;
 }
 
 } // namespace billbridge::delivery

@@ -85,6 +85,7 @@ public:
     void wake();
     // Replaces the credentials (after the operator fixed them); the queue stays paused until resumed.
     void setCredentials(const customerio::CustomerIoCredentials& credentials);
+    // Totals of the running delivery, or of the last one after stop().
     DeliveryStats stats() const;
 
     // "<databasePath>.delivery.lock": held by the process that delivers from that store.
@@ -95,6 +96,8 @@ signals:
     void jobsChanged();
     // 401/403, a wrong region or missing credentials paused the queue; `reason` says what to fix.
     void queuePaused(const QString& reason);
+    // Someone (this or another process) resumed a paused queue; delivery goes on.
+    void queueResumed();
     // Nothing due (or the queue paused) and nothing in flight; emitted once each time delivery comes to rest.
     void idle();
 
@@ -103,6 +106,7 @@ private:
     QThread* m_thread = nullptr;
     DeliveryWorker* m_worker = nullptr;
     QString m_error;
+    DeliveryStats m_finalStats; // what the last run did, for reports after stop()
     std::unique_ptr<QLockFile> m_lock;
 };
 

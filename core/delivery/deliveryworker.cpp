@@ -226,6 +226,7 @@ void DeliveryWorker::refreshPause()
         m_paused = false;
         m_idle = false;
         qCInfo(lcDelivery) << "the queue was resumed";
+        emit queueResumed();
     }
 }
 

@@ -47,6 +47,7 @@ public:
 signals:
     void jobsChanged();
     void queuePaused(const QString& reason);
+    void queueResumed();
     void idle();
 
 private:

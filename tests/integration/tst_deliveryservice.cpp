@@ -172,6 +172,8 @@ private slots:
         QCOMPARE(stats.inFlight, 0);
         service.stop();
         QVERIFY(!service.isRunning());
+        // The totals outlive the run, for the report a command prints when it stops.
+        QCOMPARE(service.stats().succeeded, 4);
         service.stop(); // twice is fine
     }
 
@@ -387,6 +389,7 @@ private slots:
         config.limits.concurrency = 1;
         DeliveryService service(config);
         QSignalSpy paused(&service, &DeliveryService::queuePaused);
+        QSignalSpy resumed(&service, &DeliveryService::queueResumed);
         QVERIFY(service.start());
         QTRY_COMPARE(paused.count(), 1);
         QVERIFY2(paused.at(0).at(0).toString().contains(reason), qPrintable(paused.at(0).at(0).toString()));
@@ -399,10 +402,12 @@ private slots:
         QVERIFY(world.allIn(ids, JobState::Pending));
         QCOMPARE(world.job(ids[0]).attempts, 1);
 
+        QCOMPARE(resumed.count(), 0);
         world.queue->resume();
         QTRY_VERIFY_WITH_TIMEOUT(world.allIn(ids, JobState::Succeeded), 5000);
         QCOMPARE(world.server.requestCount(), 6);
         QCOMPARE(paused.count(), 1);
+        QCOMPARE(resumed.count(), 1);
     }
 
     void pauseByAnotherConnectionIsRespected()

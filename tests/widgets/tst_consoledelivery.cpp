@@ -175,6 +175,14 @@ void TestConsoleDelivery::rejectedKeyPausesWithAReason()
     const auto counts = store::JobQueue::open(m_store->path()).counts();
     QCOMPARE(counts.at(store::JobState::Dead), 0);
     QVERIFY(store::JobQueue::open(m_store->path()).pauseState().paused);
+
+    // The operator fixed the key and resumed (from the Queue page or the CLI): the line says so at once.
+    m_server->setTrackKey(CustomerIoTestServer::kDefaultTrackKey);
+    store::JobQueue::open(m_store->path()).resume();
+    QVERIFY(QTest::qWaitFor([&] { return delivery->state() == ConsoleDelivery::State::Delivering; }, 5000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return store::JobQueue::open(m_store->path()).counts()[store::JobState::Succeeded] == 2; },
+        10000));
 }
 
 void TestConsoleDelivery::anotherDeliveringProcessIsNamed()

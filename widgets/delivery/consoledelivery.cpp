@@ -120,6 +120,7 @@ void ConsoleDelivery::startService(const customerio::CustomerIoCredentials& cred
         setState(State::Paused);
         emit statusChanged(statusText());
     });
+    connect(m_service.get(), &delivery::DeliveryService::queueResumed, this, &ConsoleDelivery::noteResumed);
     if (!m_service->start()) {
         const QString error = m_service->errorString();
         m_service.reset();
