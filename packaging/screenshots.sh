@@ -3,6 +3,8 @@
 #   docs/screenshots/console.png        the console on STORE_PATH
 #   docs/screenshots/events.png         the event browser on STORE_PATH, a failed payment selected
 #   docs/screenshots/customer.png       the customer view of CUSTOMER (default: the demo store's haruto.ota@example.org)
+#   docs/screenshots/queue.png          the Customer.io delivery queue on STORE_PATH, a needs-review (else dead) job
+#                                       selected; `billbridge-cli demo create` fills a store with such a queue
 #   docs/screenshots/console-empty.png  the first-run state, on a store path that does not exist yet
 #   docs/screenshots/connections.png    File → Connections…, against a fresh private keyring (nothing saved)
 #   docs/screenshots/connections-no-keychain.png  the same dialog when no keychain can be reached
@@ -14,7 +16,8 @@ set -eu
 usage() {
     echo "usage: $0 BUILD_DIR STORE_PATH [RECEIVER [CUSTOMER]]" >&2
     echo "  BUILD_DIR   a CMake build folder in which the 'billbridge' target was built" >&2
-    echo "  STORE_PATH  an existing store with events, e.g. one filled by 'billbridge-cli backfill'" >&2
+    echo "  STORE_PATH  an existing store with events, e.g. one filled by 'billbridge-cli backfill' or" >&2
+    echo "              'billbridge-cli demo create' (which also fills its delivery queue)" >&2
     exit 2
 }
 
@@ -53,6 +56,8 @@ echo "wrote $out/console.png"
 echo "wrote $out/events.png"
 "$app" --db "$store" --receiver "$receiver" --customer "$customer" --grab "$out/customer.png"
 echo "wrote $out/customer.png"
+"$app" --db "$store" --receiver "$receiver" --page queue --grab "$out/queue.png"
+echo "wrote $out/queue.png"
 "$app" --db "$work/empty/billbridge.sqlite" --receiver "$receiver" --grab "$out/console-empty.png"
 echo "wrote $out/console-empty.png"
 

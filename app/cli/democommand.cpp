@@ -75,7 +75,7 @@ int createDemo(const QStringList& arguments)
         printError(result.message);
         return ExitStore;
     }
-    if (!setup.indexed)
+    if (!setup.indexed || !setup.queued)
         printError(result.message);
     const demo::DemoHistory& history = setup.history;
 
@@ -88,6 +88,18 @@ int createDemo(const QStringList& arguments)
                  .arg(options.days)
                  .arg(options.seed));
     printOut(QStringLiteral("events           %1 stored").arg(result.stored));
+    if (setup.queued) {
+        QStringList states;
+        for (int state = 0; state < store::kJobStateCount; ++state) {
+            if (const int count = setup.queue.byState[std::size_t(state)]; count > 0)
+                states.append(QStringLiteral("%1 %2").arg(count).arg(
+                    store::jobStateName(static_cast<store::JobState>(state))));
+        }
+        printOut(
+            QStringLiteral("Customer.io jobs %1 (%2), queue paused so that none reaches a real workspace")
+                .arg(setup.queue.total)
+                .arg(states.join(QStringLiteral(", "))));
+    }
     printOut(QStringLiteral("stories"));
     for (int kind = 0; kind < demo::kStoryKindCount; ++kind) {
         const auto story = static_cast<demo::StoryKind>(kind);
@@ -101,6 +113,7 @@ int createDemo(const QStringList& arguments)
     printOut(QString());
     printOut(QStringLiteral("Look at it:  billbridge-cli events list --db %1").arg(path));
     printOut(QStringLiteral("             billbridge-cli stats --db %1").arg(path));
+    printOut(QStringLiteral("             billbridge-cli queue stats --db %1").arg(path));
     return ExitOk;
 }
 

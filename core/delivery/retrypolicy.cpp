@@ -11,6 +11,14 @@ namespace billbridge::delivery {
 
 namespace {
 
+// Messages are joined into sentences; one that already ends in a full stop must not get a second.
+QString withoutFinalStop(QString text)
+{
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
 using customerio::CustomerIoError;
 using customerio::CustomerIoErrorKind;
 
@@ -66,6 +74,13 @@ std::int64_t RetryPolicy::rateLimitMs(int rateLimited, const Random& random) con
     const double base = static_cast<double>(m_schedule.rateLimitBase.count());
     const double exponential = base * std::pow(2.0, std::min(std::max(rateLimited, 1) - 1, 30));
     return jittered(std::min(exponential, static_cast<double>(m_schedule.rateLimitCap.count())), random);
+}
+
+QString RetryPolicy::unknownOutcomeReason(const customerio::CustomerIoError& error)
+{
+    return QStringLiteral("%1. Customer.io may have received this request; check there whether it arrived, "
+                          "then resolve it as sent or retry it")
+        .arg(withoutFinalStop(error.summary()));
 }
 
 QString RetryPolicy::pauseReason(const QString& operation, const CustomerIoError& error)
@@ -155,11 +170,7 @@ RetryDecision RetryPolicy::decide(const RetryInput& input, const Random& random)
     // The request may have been applied without an answer: only resend what Customer.io deduplicates.
     const bool unknownOutcome = error.kind == CustomerIoErrorKind::Ambiguous || error.httpStatus == 504;
     if (unknownOutcome && !store::JobQueue::isSafeToResend(input.operation, input.payload))
-        return decision(
-            RetryVerdict::NeedsReview, errorClass,
-            QStringLiteral("%1. Customer.io may have received this request; check there whether it "
-                           "arrived, then resolve it as sent or retry it")
-                .arg(summary));
+        return decision(RetryVerdict::NeedsReview, errorClass, unknownOutcomeReason(error));
 
     const int failures = std::max(1, input.attempt - input.rateLimitedBefore);
     if (failures >= m_schedule.maxAttempts)

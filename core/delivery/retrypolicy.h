@@ -66,6 +66,8 @@ public:
 
     // What an operator has to do for an error that pauses the queue; empty for the other errors.
     static QString pauseReason(const QString& operation, const customerio::CustomerIoError& error);
+    // Why a request that may have been applied waits for an operator instead of being sent again.
+    static QString unknownOutcomeReason(const customerio::CustomerIoError& error);
 
 private:
     std::int64_t backoffMs(int failures, const Random& random) const;

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStringList>
 
 namespace billbridge::demo {
 
@@ -32,6 +33,15 @@ DemoSetupResult createIndexedDemoStore(const QString& path, DemoOptions options,
     result.store = DemoStore::write(path, history, replace, nowMs);
     if (result.store.status != DemoStoreResult::Status::Written)
         return result;
+    QStringList problems;
+    try {
+        result.queue = DemoQueue::write(path, history, nowMs);
+        result.queued = true;
+    } catch (const store::StoreError& error) {
+        problems << QStringLiteral(
+                        "the demo events are stored, but making their Customer.io queue failed: %1")
+                        .arg(error.message());
+    }
     result.history = std::move(history);
     try {
         store::SqliteConnection connection = store::Database::openForWriting(path);
@@ -39,10 +49,11 @@ DemoSetupResult createIndexedDemoStore(const QString& path, DemoOptions options,
         }
         result.indexed = true;
     } catch (const store::StoreError& error) {
-        result.store.message =
-            QStringLiteral("the demo events are stored, but indexing them for search failed: %1")
-                .arg(error.message());
+        problems << QStringLiteral("the demo events are stored, but indexing them for search failed: %1")
+                        .arg(error.message());
     }
+    if (!problems.isEmpty())
+        result.store.message = problems.join(QStringLiteral("; "));
     return result;
 }
 

@@ -182,11 +182,7 @@ void JobDetailView::fill()
                       QStringLiteral("</b> — ") + escaped(jobStateTitle(job.state)) +
                       QStringLiteral("<br/>") + escaped(jobStateExplanation(job.state));
     if (!job.lastError.isEmpty() || !job.lastErrorClass.isEmpty())
-        summary += QStringLiteral("<br/>") +
-                   tr("Last error: %1")
-                       .arg(escaped(job.lastErrorClass.isEmpty()
-                                        ? job.lastError
-                                        : job.lastErrorClass + QStringLiteral(": ") + job.lastError));
+        summary += QStringLiteral("<br/>") + tr("Last error: %1").arg(escaped(lastErrorText(job)));
     if (job.state == store::JobState::Discarded && !job.discardReason.isEmpty())
         summary += QStringLiteral("<br/>") + tr("Discarded because: %1").arg(escaped(job.discardReason));
     m_summary->setText(summary);

@@ -78,11 +78,7 @@ QString JobListModel::cellText(const store::Job& job, int column) const
     case Attempts:
         return QString::number(job.attempts);
     case LastError:
-        if (job.lastErrorClass.isEmpty())
-            return job.lastError;
-        if (job.lastError.isEmpty())
-            return job.lastErrorClass;
-        return job.lastErrorClass + QStringLiteral(": ") + job.lastError;
+        return lastErrorText(job);
     case NextAttempt:
         // Only a job still waiting to be sent has a next attempt.
         if (job.state == store::JobState::Pending || job.state == store::JobState::RetryScheduled)

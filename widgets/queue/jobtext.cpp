@@ -178,4 +178,13 @@ QString indentJson(const QByteArray& json)
     return QString::fromUtf8(out);
 }
 
+QString lastErrorText(const store::Job& job)
+{
+    if (job.lastErrorClass.isEmpty() || job.lastError.startsWith(job.lastErrorClass))
+        return job.lastError.isEmpty() ? job.lastErrorClass : job.lastError;
+    if (job.lastError.isEmpty())
+        return job.lastErrorClass;
+    return job.lastErrorClass + QStringLiteral(": ") + job.lastError;
+}
+
 } // namespace billbridge::widgets

@@ -18,6 +18,9 @@ QStringList knownOperations();
 QString jobStateTitle(store::JobState state);
 // One sentence on what the state means for the operator.
 QString jobStateExplanation(store::JobState state);
+// The job's last error with its class, said once: "rate-limited (HTTP 429) …" rather than the class twice
+// when the message already starts with it.
+QString lastErrorText(const store::Job& job);
 
 // Compact JSON laid out with two-space indents, members kept in the order they were written (QJsonObject
 // would sort them, and the operator must see the body that went out). Text that is not JSON comes back
