@@ -238,6 +238,37 @@
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::ConsoleDelivery</name>
+    <message>
+        <source>The Customer.io credentials could not be read: %1</source>
+        <translation>Die Customer.io-Zugangsdaten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Customer.io is not connected: enter the site id and the Track API key in Connections, then turn delivery on again.</source>
+        <translation>Customer.io ist nicht verbunden: Geben Sie unter „Verbindungen“ die Site-ID und den Track-API-Schlüssel ein, und schalten Sie dann die Zustellung wieder ein.</translation>
+    </message>
+    <message>
+        <source>Not delivering — turn on File → Deliver to Customer.io from This Window, or run `billbridge-cli serve`.</source>
+        <translation>Keine Zustellung – schalten Sie Datei → Aus diesem Fenster an Customer.io zustellen ein, oder führen Sie `billbridge-cli serve` aus.</translation>
+    </message>
+    <message>
+        <source>Starting delivery — reading the Customer.io credentials…</source>
+        <translation>Zustellung wird gestartet – Customer.io-Zugangsdaten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Delivering to Customer.io (%1)</source>
+        <translation>Zustellung an Customer.io (%1)</translation>
+    </message>
+    <message>
+        <source>Delivery paused — %1</source>
+        <translation>Zustellung angehalten – %1</translation>
+    </message>
+    <message>
+        <source>Not delivering — %1</source>
+        <translation>Keine Zustellung – %1</translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::ConsoleIntake</name>
     <message>
         <source>The webhook signing secret could not be read: %1</source>
@@ -1411,6 +1442,364 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::JobDetailView</name>
+    <message>
+        <source>This job&apos;s stored request cannot be read (%1), so it cannot be sent. Discard it; if the causing event still matters, replay the event.</source>
+        <translation>Die gespeicherte Anfrage dieses Auftrags kann nicht gelesen werden (%1), daher kann sie nicht gesendet werden. Verwerfen Sie den Auftrag; wenn das auslösende Ereignis noch von Bedeutung ist, spielen Sie das Ereignis erneut ein.</translation>
+    </message>
+    <message>
+        <source>Show Stripe Event</source>
+        <translation>Stripe-Ereignis anzeigen</translation>
+    </message>
+    <message>
+        <source>Open the Stripe event that caused this job on the Events page</source>
+        <translation>Das Stripe-Ereignis, das diesen Auftrag ausgelöst hat, auf der Seite „Ereignisse“ öffnen</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>Error class</source>
+        <translation>Fehlerklasse</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Select a job to see the request it sends and every attempt to send it.</source>
+        <translation>Wählen Sie einen Auftrag aus, um seine Anfrage und alle Versuche, sie zu senden, zu sehen.</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Discarded because: %1</source>
+        <translation>Verworfen mit der Begründung: %1</translation>
+    </message>
+    <message>
+        <source>Job %1, customer %2</source>
+        <translation>Auftrag %1, Kunde %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Idempotency key: %1</source>
+        <translation>Idempotenzschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Customer.io event id: %1</source>
+        <translation>Customer.io-Ereignis-ID: %1</translation>
+    </message>
+    <message>
+        <source>(none: Customer.io cannot drop a repeat)</source>
+        <translation>(keine: Customer.io kann Wiederholungen nicht herausfiltern)</translation>
+    </message>
+    <message>
+        <source>Stripe event: %1</source>
+        <translation>Stripe-Ereignis: %1</translation>
+    </message>
+    <message>
+        <source>(none: made by an operator)</source>
+        <translation>(keines: von einem Bediener angelegt)</translation>
+    </message>
+    <message>
+        <source>Created %1, updated %2</source>
+        <translation>Erstellt %1, aktualisiert %2</translation>
+    </message>
+    <message>
+        <source>Next attempt not before %1</source>
+        <translation>Nächster Versuch frühestens %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::JobFilterBar</name>
+    <message>
+        <source>Show jobs in these states (any when none is ticked)</source>
+        <translation>Aufträge in diesen Zuständen anzeigen (alle, wenn keiner angehakt ist)</translation>
+    </message>
+    <message>
+        <source>Any operation</source>
+        <translation>Beliebiger Vorgang</translation>
+    </message>
+    <message>
+        <source>The kind of request sent to Customer.io</source>
+        <translation>Die Art der Anfrage, die an Customer.io gesendet wird</translation>
+    </message>
+    <message>
+        <source>Customer id</source>
+        <translation>Kunden-ID</translation>
+    </message>
+    <message>
+        <source>The Stripe customer id the job is for, e.g. cus_…</source>
+        <translation>Die Stripe-Kunden-ID, für die der Auftrag bestimmt ist, z. B. cus_…</translation>
+    </message>
+    <message>
+        <source>Error class</source>
+        <translation>Fehlerklasse</translation>
+    </message>
+    <message>
+        <source>The class of the last error, e.g. rate_limited, timeout or http_4xx</source>
+        <translation>Die Klasse des letzten Fehlers, z. B. rate_limited, timeout oder http_4xx</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebiger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Between…</source>
+        <translation>Zwischen…</translation>
+    </message>
+    <message>
+        <source>When the job last changed</source>
+        <translation>Wann sich der Auftrag zuletzt geändert hat</translation>
+    </message>
+    <message>
+        <source>From (inclusive)</source>
+        <translation>Von (einschließlich)</translation>
+    </message>
+    <message>
+        <source>Until (inclusive)</source>
+        <translation>Bis (einschließlich)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every job</source>
+        <translation>Alle Aufträge anzeigen</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Beliebiger Zustand</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n states</source>
+        <translation>
+            <numerusform>%n Zustand</numerusform>
+            <numerusform>%n Zustände</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is not a customer id: ids have no spaces. Type one id, such as cus_…</source>
+        <translation>„%1“ ist keine Kunden-ID: IDs enthalten keine Leerzeichen. Geben Sie eine einzelne ID ein, etwa cus_…</translation>
+    </message>
+    <message>
+        <source>“%1” is not an error class: use the short name shown in the Last error column, such as timeout or http_4xx.</source>
+        <translation>„%1“ ist keine Fehlerklasse: Verwenden Sie den Kurznamen aus der Spalte „Letzter Fehler“, etwa timeout oder http_4xx.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose an end after the beginning.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie ein Ende nach dem Beginn.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::JobListModel</name>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>Auftrags-ID</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::JobReader</name>
+    <message>
+        <source>The job queue could not be read from the store: %1. Check that the disk is available; the list tries again by itself.</source>
+        <translation>Die Auftragswarteschlange konnte nicht aus dem Speicher gelesen werden: %1. Prüfen Sie, ob der Datenträger verfügbar ist; die Liste versucht es von selbst erneut.</translation>
+    </message>
+    <message>
+        <source>There is no store yet, so there are no jobs.</source>
+        <translation>Es gibt noch keinen Speicher, daher gibt es keine Aufträge.</translation>
+    </message>
+    <message>
+        <source>Job %1 is no longer in the store.</source>
+        <translation>Der Auftrag %1 ist nicht mehr im Speicher.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::JobText</name>
+    <message>
+        <source>Identify person</source>
+        <translation>Person identifizieren</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>Person löschen</translation>
+    </message>
+    <message>
+        <source>Custom event</source>
+        <translation>Benutzerdefiniertes Ereignis</translation>
+    </message>
+    <message>
+        <source>Suppress person</source>
+        <translation>Person unterdrücken</translation>
+    </message>
+    <message>
+        <source>Unsuppress person</source>
+        <translation>Unterdrückung der Person aufheben</translation>
+    </message>
+    <message>
+        <source>Add to segment</source>
+        <translation>Zu Segment hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove from segment</source>
+        <translation>Aus Segment entfernen</translation>
+    </message>
+    <message>
+        <source>Transactional email</source>
+        <translation>Transaktions-E-Mail</translation>
+    </message>
+    <message>
+        <source>Trigger broadcast</source>
+        <translation>Broadcast auslösen</translation>
+    </message>
+    <message>
+        <source>Look up people by email</source>
+        <translation>Personen nach E-Mail suchen</translation>
+    </message>
+    <message>
+        <source>List broadcasts</source>
+        <translation>Broadcasts auflisten</translation>
+    </message>
+    <message>
+        <source>List transactional messages</source>
+        <translation>Transaktionsnachrichten auflisten</translation>
+    </message>
+    <message>
+        <source>List segments</source>
+        <translation>Segmente auflisten</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>Wird gesendet</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Retry scheduled</source>
+        <translation>Neuer Versuch geplant</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Gescheitert</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent.</source>
+        <translation>Wartet darauf, gesendet zu werden.</translation>
+    </message>
+    <message>
+        <source>Being sent to Customer.io right now.</source>
+        <translation>Wird gerade an Customer.io gesendet.</translation>
+    </message>
+    <message>
+        <source>Customer.io accepted the request.</source>
+        <translation>Customer.io hat die Anfrage angenommen.</translation>
+    </message>
+    <message>
+        <source>A send failed for a passing reason; it is tried again after the next attempt time.</source>
+        <translation>Ein Sendeversuch ist aus einem vorübergehenden Grund fehlgeschlagen; er wird nach dem Zeitpunkt des nächsten Versuchs wiederholt.</translation>
+    </message>
+    <message>
+        <source>Sending failed for good (rejected, or too many failures). Fix the cause, then retry it.</source>
+        <translation>Das Senden ist endgültig fehlgeschlagen (abgelehnt oder zu viele Fehlschläge). Beheben Sie die Ursache, und senden Sie den Auftrag dann erneut.</translation>
+    </message>
+    <message>
+        <source>Billbridge cannot tell whether this request reached Customer.io. Check there, then mark it as sent or send it again.</source>
+        <translation>Billbridge kann nicht feststellen, ob diese Anfrage Customer.io erreicht hat. Prüfen Sie dies dort, und markieren Sie sie dann als gesendet oder senden Sie sie nochmals.</translation>
+    </message>
+    <message>
+        <source>An operator decided this request is never to be sent.</source>
+        <translation>Ein Bediener hat entschieden, dass diese Anfrage nie gesendet werden soll.</translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::JsonTreeModel</name>
     <message>
         <source>The payload is not valid JSON: %1 at line %2, column %3 (byte %4). The raw view shows the bytes exactly as received.</source>
@@ -1605,6 +1994,14 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
         <source>Run the webhook receiver and the Events API poller inside the console instead of &apos;billbridge-cli serve&apos;</source>
         <translation>Den Webhook-Empfänger und die Abfrage der Events API in der Konsole ausführen statt über &apos;billbridge-cli serve&apos;</translation>
     </message>
+    <message>
+        <source>&amp;Deliver to Customer.io from This Window</source>
+        <translation>Aus diesem Fenster an Customer.io &amp;zustellen</translation>
+    </message>
+    <message>
+        <source>Send the job queue to Customer.io from the console instead of &apos;billbridge-cli serve&apos;</source>
+        <translation>Die Auftragswarteschlange aus der Konsole an Customer.io senden statt über &apos;billbridge-cli serve&apos;</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::ModeBadge</name>
@@ -1653,6 +2050,249 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
     <message>
         <source>This screen is not yet available in this version of Billbridge. The events are already stored; a later version shows them here.</source>
         <translation>Diese Ansicht ist in dieser Version von Billbridge noch nicht verfügbar. Die Ereignisse werden bereits gespeichert; eine spätere Version zeigt sie hier.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::QueueActions</name>
+    <message>
+        <source>1 job will be sent again.</source>
+        <translation>1 Auftrag wird erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 jobs will be sent again.</source>
+        <translation>%1 Aufträge werden erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The queue could not be changed: %1. Nothing was changed. Try again; if it keeps failing, check that the store&apos;s disk is available and writable.</source>
+        <translation>Die Warteschlange konnte nicht geändert werden: %1. Es wurde nichts geändert. Versuchen Sie es erneut; wenn es weiterhin fehlschlägt, prüfen Sie, ob der Datenträger des Speichers verfügbar und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs will be sent again; the others changed state meanwhile and were left as they are.</source>
+        <translation>%1 von %2 Aufträgen werden erneut gesendet; die anderen haben inzwischen ihren Zustand geändert und wurden belassen, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>1 job marked as sent.</source>
+        <translation>1 Auftrag als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>%1 jobs marked as sent.</source>
+        <translation>%1 Aufträge als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>1 job discarded.</source>
+        <translation>1 Auftrag verworfen.</translation>
+    </message>
+    <message>
+        <source>%1 jobs discarded.</source>
+        <translation>%1 Aufträge verworfen.</translation>
+    </message>
+    <message>
+        <source>Sending is paused.</source>
+        <translation>Das Senden ist angehalten.</translation>
+    </message>
+    <message>
+        <source>Sending resumed.</source>
+        <translation>Das Senden wurde fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>(unreadable request)</source>
+        <translation>(Anfrage nicht lesbar)</translation>
+    </message>
+    <message>
+        <source>No job matching the filter can be retried: only dead, needs-review and discarded jobs are sent again. Change the filter to include them.</source>
+        <translation>Kein zum Filter passender Auftrag kann erneut gesendet werden: Nur gescheiterte, zu prüfende und verworfene Aufträge werden erneut gesendet. Ändern Sie den Filter so, dass er sie einschließt.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::QueueCountsBar</name>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Click to show only these jobs.</source>
+        <translation>Klicken, um nur diese Aufträge anzuzeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::QueuePage</name>
+    <message>
+        <source>Retry All Matching</source>
+        <translation>Alle passenden erneut senden</translation>
+    </message>
+    <message>
+        <source>1 job matching the filter will be sent again.</source>
+        <translation>1 zum Filter passender Auftrag wird erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>%1 jobs matching the filter will be sent again.</source>
+        <translation>%1 zum Filter passende Aufträge werden erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The first %1 requests:</source>
+        <translation>Die ersten %1 Anfragen:</translation>
+    </message>
+    <message>
+        <source>Some of them need review: they may already have reached Customer.io, and sending them again can deliver a duplicate email or broadcast.</source>
+        <translation>Einige davon müssen geprüft werden: Sie haben Customer.io möglicherweise bereits erreicht, und ein erneutes Senden kann eine E-Mail oder einen Broadcast doppelt zustellen.</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>Nochmals senden</translation>
+    </message>
+    <message>
+        <source>There is no store yet, so nothing waits to be sent. Jobs appear here once events are received.</source>
+        <translation>Es gibt noch keinen Speicher, daher wartet nichts darauf, gesendet zu werden. Aufträge erscheinen hier, sobald Ereignisse empfangen werden.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Send the selected dead or discarded jobs again, now</source>
+        <translation>Die ausgewählten gescheiterten oder verworfenen Aufträge jetzt erneut senden</translation>
+    </message>
+    <message>
+        <source>Send Again…</source>
+        <translation>Nochmals senden…</translation>
+    </message>
+    <message>
+        <source>Send the selected jobs that need review again, after checking Customer.io</source>
+        <translation>Die ausgewählten zu prüfenden Aufträge nach einer Prüfung in Customer.io nochmals senden</translation>
+    </message>
+    <message>
+        <source>Mark as Sent…</source>
+        <translation>Als gesendet markieren…</translation>
+    </message>
+    <message>
+        <source>You checked in Customer.io that the selected jobs that need review did arrive</source>
+        <translation>Sie haben in Customer.io geprüft, dass die ausgewählten zu prüfenden Aufträge angekommen sind</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Never send the selected jobs; you give the reason</source>
+        <translation>Die ausgewählten Aufträge nie senden; Sie geben den Grund an</translation>
+    </message>
+    <message>
+        <source>Retry All Matching…</source>
+        <translation>Alle passenden erneut senden…</translation>
+    </message>
+    <message>
+        <source>Send again every dead, needs-review or discarded job the filter shows, after a dry run that lists what would go out</source>
+        <translation>Alle gescheiterten, zu prüfenden oder verworfenen Aufträge, die der Filter zeigt, erneut senden – nach einem Probelauf, der auflistet, was gesendet würde</translation>
+    </message>
+    <message>
+        <source>Pause Sending…</source>
+        <translation>Senden anhalten…</translation>
+    </message>
+    <message>
+        <source>Stop every worker from sending until you resume; the reason is shown to everyone</source>
+        <translation>Das Senden durch alle Worker anhalten, bis Sie es fortsetzen; der Grund wird allen angezeigt</translation>
+    </message>
+    <message>
+        <source>Resume Sending</source>
+        <translation>Senden fortsetzen</translation>
+    </message>
+    <message>
+        <source>no reason was given</source>
+        <translation>es wurde kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>Sending is paused since %1: %2. No job is sent to Customer.io until someone resumes; jobs keep queuing up meanwhile.</source>
+        <translation>Das Senden ist seit %1 angehalten: %2. Bis jemand es fortsetzt, wird kein Auftrag an Customer.io gesendet; neue Aufträge sammeln sich derweil in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>If a request did arrive, sending it again delivers it twice — a customer may get the same email twice, or a broadcast may go out again.
+
+Check the person&apos;s activity in Customer.io first. Send again?</source>
+        <translation>Falls eine Anfrage angekommen ist, wird sie durch nochmaliges Senden doppelt zugestellt – ein Kunde erhält dann womöglich dieselbe E-Mail zweimal, oder ein Broadcast geht erneut hinaus.
+
+Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</translation>
+    </message>
+    <message>
+        <source>Billbridge cannot tell whether this request reached Customer.io: it stopped or lost the connection while sending.</source>
+        <translation>Billbridge kann nicht feststellen, ob diese Anfrage Customer.io erreicht hat: Billbridge wurde beim Senden beendet oder hat dabei die Verbindung verloren.</translation>
+    </message>
+    <message>
+        <source>Billbridge cannot tell whether these %1 requests reached Customer.io: it stopped or lost the connection while sending.</source>
+        <translation>Billbridge kann nicht feststellen, ob diese %1 Anfragen Customer.io erreicht haben: Billbridge wurde beim Senden beendet oder hat dabei die Verbindung verloren.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent again.</source>
+        <translation>Es wurde nichts erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Mark this job as sent?</source>
+        <translation>Diesen Auftrag als gesendet markieren?</translation>
+    </message>
+    <message>
+        <source>Mark these %1 jobs as sent?</source>
+        <translation>Diese %1 Aufträge als gesendet markieren?</translation>
+    </message>
+    <message>
+        <source>Do this only when you saw in Customer.io that the request arrived; Billbridge will never send it again.</source>
+        <translation>Tun Sie dies nur, wenn Sie in Customer.io gesehen haben, dass die Anfrage angekommen ist; Billbridge sendet sie dann nie wieder.</translation>
+    </message>
+    <message>
+        <source>Mark as Sent</source>
+        <translation>Als gesendet markieren</translation>
+    </message>
+    <message>
+        <source>Nothing was marked as sent.</source>
+        <translation>Es wurde nichts als gesendet markiert.</translation>
+    </message>
+    <message>
+        <source>Discard Jobs</source>
+        <translation>Aufträge verwerfen</translation>
+    </message>
+    <message>
+        <source>Why should this job never be sent?</source>
+        <translation>Warum soll dieser Auftrag nie gesendet werden?</translation>
+    </message>
+    <message>
+        <source>Why should these %1 jobs never be sent?</source>
+        <translation>Warum sollen diese %1 Aufträge nie gesendet werden?</translation>
+    </message>
+    <message>
+        <source>The reason is kept with each job.</source>
+        <translation>Der Grund wird bei jedem Auftrag gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing was discarded.</source>
+        <translation>Es wurde nichts verworfen.</translation>
+    </message>
+    <message>
+        <source>Nothing was discarded: a reason is required, so that whoever looks at these jobs later knows why they were not sent. Choose Discard… again and give one.</source>
+        <translation>Es wurde nichts verworfen: Ein Grund ist erforderlich, damit jeder, der sich diese Aufträge später ansieht, weiß, warum sie nicht gesendet wurden. Wählen Sie erneut „Verwerfen…“, und geben Sie einen Grund an.</translation>
+    </message>
+    <message>
+        <source>Moving %1 jobs back into the queue…</source>
+        <translation>%1 Aufträge werden zurück in die Warteschlange gestellt…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs were moved back into the queue, then the rest failed: %3. Choose Retry All Matching… again to retry the rest.</source>
+        <translation>%1 von %2 Aufträgen wurden zurück in die Warteschlange gestellt, dann schlug der Rest fehl: %3. Wählen Sie erneut „Alle passenden erneut senden…“, um den Rest erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 jobs will be sent again; the others were left as they are.</source>
+        <translation>Abgebrochen: %1 von %2 Aufträgen werden erneut gesendet; die anderen wurden belassen, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Pause Sending</source>
+        <translation>Senden anhalten</translation>
+    </message>
+    <message>
+        <source>Why are you pausing? Everyone who opens the console sees the reason until sending resumes.</source>
+        <translation>Warum halten Sie das Senden an? Jeder, der die Konsole öffnet, sieht den Grund, bis das Senden fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>Sending was not paused: say why, so that others know when it is safe to resume. Choose Pause Sending… again and give a reason.</source>
+        <translation>Das Senden wurde nicht angehalten: Nennen Sie den Grund, damit andere wissen, wann es sicher fortgesetzt werden kann. Wählen Sie erneut „Senden anhalten…“, und geben Sie einen Grund an.</translation>
     </message>
 </context>
 <context>
@@ -2036,10 +2676,6 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
         <translation>Beim Start den Dialog „Verbindungen“ öffnen (mit --grab: ihn abbilden).</translation>
     </message>
     <message>
-        <source>Screen to show at start: overview, events or customers.</source>
-        <translation>Beim Start anzuzeigende Ansicht: overview, events oder customers.</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>Name</translation>
     </message>
@@ -2050,6 +2686,10 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
     <message>
         <source>customer</source>
         <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Screen to show at start: overview, events, customers or queue.</source>
+        <translation>Beim Start anzuzeigende Ansicht: overview, events, customers oder queue.</translation>
     </message>
 </context>
 </TS>
