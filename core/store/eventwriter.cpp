@@ -141,7 +141,7 @@ void EventWriter::enqueuePlannedJobs(SqliteConnection& connection, const Incomin
 {
     std::vector<NewJob> jobs;
     try {
-        jobs = m_planner(event);
+        jobs = m_planner(connection, event);
     } catch (const StoreError&) {
         throw;
     } catch (const std::exception& error) {

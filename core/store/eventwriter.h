@@ -49,8 +49,11 @@ public:
     // Turns a newly stored event into the Customer.io jobs it causes. Runs on the writer thread inside the
     // transaction that stores the event, so the event and its jobs are committed together or not at all; a
     // repeated delivery of a stored event is not planned again. A StoreError thrown by the planner fails the
-    // event's request like any storage error (the sender is told, and Stripe delivers it again).
-    using JobPlanner = std::function<std::vector<NewJob>(const IncomingEvent& event)>;
+    // event's request like any storage error (the sender is told, and Stripe delivers it again). The
+    // connection is the writer's, inside that transaction: the planner keeps its own state there (what it
+    // last told Customer.io about a customer), so that state and jobs can never disagree after a crash.
+    using JobPlanner =
+        std::function<std::vector<NewJob>(SqliteConnection& connection, const IncomingEvent& event)>;
 
     explicit EventWriter(QString databasePath);
     ~EventWriter();

@@ -1,6 +1,7 @@
 #include "store/eventstore.h"
 #include "store/eventwriter.h"
 #include "store/jobqueue.h"
+#include "store/sqlite.h"
 #include "support/fixtures.h"
 #include "support/tempstore.h"
 
@@ -509,6 +510,15 @@ std::vector<billbridge::store::Job> jobsOfEvent(const QString& path, const QStri
     return found;
 }
 
+// The planner's own bookkeeping, written through the writer's connection inside the event's transaction.
+void notePlanned(billbridge::store::SqliteConnection& connection, const IncomingEvent& event)
+{
+    billbridge::store::SqliteStatement note =
+        connection.prepare("INSERT INTO intake_state (key, value, updated_at_ms) VALUES (?1, 'planned', 0)");
+    note.bind(1, QStringLiteral("planned.") + event.fields.id);
+    note.step();
+}
+
 } // namespace
 
 void TestEventWriter::plannedJobsCommitWithTheirEvent()
@@ -516,7 +526,7 @@ void TestEventWriter::plannedJobsCommitWithTheirEvent()
     TempStore store;
     EventWriter writer(store.path());
     std::atomic<int> planned = 0;
-    writer.setJobPlanner([&](const IncomingEvent& event) {
+    writer.setJobPlanner([&](billbridge::store::SqliteConnection&, const IncomingEvent& event) {
         ++planned;
         return twoJobsFor(event);
     });
@@ -539,7 +549,7 @@ void TestEventWriter::repeatedDeliveryPlansNothing()
     TempStore store;
     EventWriter writer(store.path());
     std::atomic<int> planned = 0;
-    writer.setJobPlanner([&](const IncomingEvent& event) {
+    writer.setJobPlanner([&](billbridge::store::SqliteConnection&, const IncomingEvent& event) {
         ++planned;
         return twoJobsFor(event);
     });
@@ -561,7 +571,10 @@ void TestEventWriter::jobsRollBackWithTheirRequest()
 {
     TempStore store;
     EventWriter writer(store.path());
-    writer.setJobPlanner(&twoJobsFor);
+    writer.setJobPlanner([](billbridge::store::SqliteConnection& connection, const IncomingEvent& event) {
+        notePlanned(connection, event);
+        return twoJobsFor(event);
+    });
     writer.start();
     const IncomingEvent valid = fixtureEvent(QStringLiteral("tobias-01-customer.created"));
     const WriteResult failed = writer.write(requestOf({valid, rejectedEvent()}));
@@ -573,6 +586,9 @@ void TestEventWriter::jobsRollBackWithTheirRequest()
     // The valid event of the failed request was planned, but its jobs went with the rollback.
     QVERIFY(!store.reader().find(valid.fields.id));
     QVERIFY(jobsOfEvent(store.path(), valid.fields.id).empty());
+    // So did the planner's bookkeeping; the committed event kept its own.
+    QVERIFY(store.reader().state(QStringLiteral("planned.") + valid.fields.id).isNull());
+    QCOMPARE(store.reader().state(QStringLiteral("planned.") + other.fields.id), QStringLiteral("planned"));
     QCOMPARE(jobsOfEvent(store.path(), other.fields.id).size(), std::size_t(2));
 }
 
@@ -581,7 +597,8 @@ void TestEventWriter::plannerFailureRefusesTheEvent()
     TempStore store;
     EventWriter writer(store.path());
     const IncomingEvent poisoned = fixtureEvent(QStringLiteral("maren-07-invoice.paid"));
-    writer.setJobPlanner([&](const IncomingEvent& event) -> std::vector<billbridge::store::NewJob> {
+    writer.setJobPlanner([&](billbridge::store::SqliteConnection&,
+                             const IncomingEvent& event) -> std::vector<billbridge::store::NewJob> {
         if (event.fields.id == poisoned.fields.id)
             throw std::runtime_error("no mapping for price_x");
         return twoJobsFor(event);
