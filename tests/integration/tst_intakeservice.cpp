@@ -48,15 +48,6 @@ RawHttpResponse post(quint16 port, const QByteArray& body, const QByteArray& sig
     });
 }
 
-// A port nothing listens on right now (the system's next free one).
-quint16 freePort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
-
 } // namespace
 
 class TestIntakeService final : public QObject {
