@@ -69,5 +69,6 @@ int runConnections(const QStringList& arguments);
 int runDemo(const QStringList& arguments);
 int runQueue(const QStringList& arguments);
 int runQueueWork(const QStringList& arguments);
+int runMappings(const QStringList& arguments);
 
 } // namespace billbridge::cli

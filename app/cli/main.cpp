@@ -27,6 +27,12 @@ Commands:
   queue resolve settle a needs_review job: --sent or --send-again
   queue pause   stop all workers from sending; 'queue resume' lets them go on
   queue work    deliver queued jobs to Customer.io (--until-idle to stop when done)
+  mappings list     list the plan mappings (Stripe price or product id -> plan name)
+  mappings set      map a price_… or prod_… id to a plan name, tier and interval label
+  mappings remove   remove one mapping
+  mappings import   add or update mappings from a CSV file (--dry-run, --replace)
+  mappings export   write the mappings as CSV
+  mappings unmapped list the prices seen in stored events that have no mapping
 
 Run 'billbridge-cli <command> --help' for a command's options.
 )";
@@ -52,6 +58,7 @@ int main(int argc, char** argv)
         {QStringLiteral("connections"), runConnections},
         {QStringLiteral("demo"), runDemo},
         {QStringLiteral("queue"), runQueue},
+        {QStringLiteral("mappings"), runMappings},
     };
 
     QStringList arguments = QCoreApplication::arguments();

@@ -182,6 +182,20 @@ CREATE TABLE queue_state (
 );
 INSERT INTO queue_state (id, paused, reason, changed_at_ms) VALUES (1, 0, NULL, 0);
 )sql"},
+    // Operators' lookup from Stripe price and product ids to plan names. The sync engine looks a price up
+    // first and falls back to its product, so a whole product can be mapped with one row and a single
+    // price overridden. WITHOUT ROWID: rows are small and always reached by their id.
+    {6, "plan mappings from stripe price and product ids", R"sql(
+CREATE TABLE plan_mappings (
+    stripe_id      TEXT    PRIMARY KEY,
+    kind           TEXT    NOT NULL CHECK (kind IN ('price', 'product')),
+    plan_name      TEXT    NOT NULL,
+    tier           TEXT,
+    interval_label TEXT,
+    note           TEXT,
+    updated_at_ms  INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql"},
 };
 
 } // namespace
