@@ -6,6 +6,7 @@
 #include "store/sqlite.h"
 #include "stripe/backfill.h"
 #include "stripe/stripeapiconfig.h"
+#include "sync/syncengine.h"
 #include "util/redact.h"
 
 #include <QCoreApplication>
@@ -162,6 +163,8 @@ int runBackfill(const QStringList& arguments)
 
     const QString path = databasePath(parser);
     store::EventWriter writer(path);
+    // Backfilled events are planned like webhooks; the horizon keeps old ones from firing campaigns.
+    sync::SyncEngine::installUnlessDisabled(writer);
     try {
         writer.start();
     } catch (const store::StoreError& error) {

@@ -9,6 +9,7 @@
 #include "stripe/eventpoller.h"
 #include "stripe/stripekeys.h"
 #include "stripe/webhookreceiver.h"
+#include "sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>
@@ -165,6 +166,8 @@ int runServe(const QStringList& arguments)
         customerIo = deliverySetup(path, &keychain);
 
     store::EventWriter writer(path);
+    // Every stored event becomes its Customer.io jobs in the same transaction (BILLBRIDGE_SYNC=off: none).
+    sync::SyncEngine::installUnlessDisabled(writer);
     try {
         writer.start();
     } catch (const store::StoreError& error) {

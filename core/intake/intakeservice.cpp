@@ -4,6 +4,7 @@
 #include "store/fulltextindexer.h"
 #include "store/sqlite.h"
 #include "stripe/stripeapiconfig.h"
+#include "sync/syncengine.h"
 #include "util/logging.h"
 
 #include <QTcpServer>
@@ -74,6 +75,8 @@ private:
 void IntakeWorker::start()
 {
     m_writer = std::make_shared<store::EventWriter>(m_options.storePath);
+    // The console lends this writer to its backfill too, so both get their jobs planned here.
+    sync::SyncEngine::installUnlessDisabled(*m_writer);
     try {
         m_writer->start();
     } catch (const store::StoreError& error) {

@@ -196,6 +196,28 @@ CREATE TABLE plan_mappings (
     updated_at_ms  INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+    // The sync engine's memory, written in the transaction that stores the event and its jobs, so that
+    // what Billbridge believes it told Customer.io cannot drift from the queue after a crash. sync_events
+    // keeps the engine's decision per event for operators who ask why an event sent nothing.
+    {7, "sync state per customer, sync decision per event", R"sql(
+CREATE TABLE sync_customers (
+    customer_id   TEXT    PRIMARY KEY,
+    state         TEXT    NOT NULL,
+    updated_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sync_events (
+    event_id      TEXT    PRIMARY KEY,
+    customer_id   TEXT,
+    verdict       TEXT    NOT NULL,
+    reason        TEXT,
+    jobs          INTEGER NOT NULL,
+    planned_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- A dispute does not name its customer; the engine finds it through a stored event about the charge.
+CREATE INDEX events_by_charge ON events (object_id, created DESC) WHERE object_type = 'charge';
+)sql"},
 };
 
 } // namespace

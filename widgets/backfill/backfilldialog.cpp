@@ -6,6 +6,7 @@
 #include "store/eventwriter.h"
 #include "store/sqlite.h"
 #include "stripe/stripeapiconfig.h"
+#include "sync/syncengine.h"
 
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -96,6 +97,8 @@ public:
         store::EventWriter* writer = m_sharedWriter.get();
         if (writer == nullptr) {
             m_ownWriter = std::make_unique<store::EventWriter>(m_storePath);
+            // A shared writer comes from the intake, which plans already; this one must do it itself.
+            sync::SyncEngine::installUnlessDisabled(*m_ownWriter);
             try {
                 m_ownWriter->start();
             } catch (const store::StoreError& error) {

@@ -1,0 +1,172 @@
+#include "sync/syncengine.h"
+
+#include "store/sqlite.h"
+#include "util/logging.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+namespace billbridge::sync {
+
+namespace {
+
+std::optional<PlanInfo> planInfoOf(store::SqliteConnection& connection, const QString& stripeId)
+{
+    if (stripeId.isEmpty())
+        return std::nullopt;
+    store::SqliteStatement select =
+        connection.prepare("SELECT plan_name, tier, interval_label FROM plan_mappings WHERE stripe_id = ?1");
+    select.bind(1, stripeId);
+    if (!select.step())
+        return std::nullopt;
+    return PlanInfo{select.text(0), select.isNull(1) ? QString() : select.text(1),
+                    select.isNull(2) ? QString() : select.text(2)};
+}
+
+// A dispute names its charge but not the customer; a stored event about that charge (charge.succeeded,
+// charge.refunded …) does. Without one the dispute cannot be attributed and is recorded as ignored.
+QString customerOfDisputedCharge(store::SqliteConnection& connection, const QByteArray& raw)
+{
+    const QJsonValue charge = QJsonDocument::fromJson(raw)
+                                  .object()
+                                  .value(QStringLiteral("data"))
+                                  .toObject()
+                                  .value(QStringLiteral("object"))
+                                  .toObject()
+                                  .value(QStringLiteral("charge"));
+    const QString chargeId =
+        charge.isObject() ? charge.toObject().value(QStringLiteral("id")).toString() : charge.toString();
+    if (chargeId.isEmpty())
+        return {};
+    store::SqliteStatement select =
+        connection.prepare("SELECT customer_id FROM events WHERE object_type = 'charge' AND object_id = ?1 "
+                           "AND customer_id IS NOT NULL ORDER BY created DESC LIMIT 1");
+    select.bind(1, chargeId);
+    return select.step() ? select.text(0) : QString();
+}
+
+void recordDecision(store::SqliteConnection& connection, const QString& eventId, const QString& customerId,
+                    Verdict verdict, const QString& reason, int jobs, std::int64_t nowMs)
+{
+    // A replayed event (removed and stored again) is decided again; the newest decision is what counts.
+    store::SqliteStatement insert = connection.prepare(
+        "INSERT INTO sync_events (event_id, customer_id, verdict, reason, jobs, planned_at_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET customer_id = "
+        "excluded.customer_id, verdict = excluded.verdict, reason = excluded.reason, jobs = excluded.jobs, "
+        "planned_at_ms = excluded.planned_at_ms");
+    insert.bind(1, eventId)
+        .bind(2, customerId.isEmpty() ? QString() : customerId)
+        .bind(3, toString(verdict))
+        .bind(4, reason.isEmpty() ? QString() : reason)
+        .bind(5, jobs)
+        .bind(6, nowMs);
+    insert.step();
+}
+
+} // namespace
+
+SyncEngine::SyncEngine(SyncOptions options, Clock clock)
+    : m_options(std::move(options))
+    , m_clock(std::move(clock))
+{}
+
+std::int64_t SyncEngine::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+std::vector<store::NewJob> SyncEngine::planEvent(store::SqliteConnection& connection,
+                                                 const store::IncomingEvent& event)
+{
+    const std::int64_t nowMs = now();
+    // Intake reads the customer with the planner's rule (the object itself for customer events, else its
+    // `customer` reference), so the state can be loaded before planning.
+    QString customerId = event.fields.customerId;
+    if (customerId.isEmpty() && event.fields.objectType == QLatin1String("dispute"))
+        customerId = customerOfDisputedCharge(connection, event.raw);
+    if (customerId.isEmpty()) {
+        recordDecision(connection, event.fields.id, {}, Verdict::Ignored, QStringLiteral("no customer"), 0,
+                       nowMs);
+        return {};
+    }
+
+    SyncState state;
+    QString stateProblem;
+    {
+        store::SqliteStatement select =
+            connection.prepare("SELECT state FROM sync_customers WHERE customer_id = ?1");
+        select.bind(1, customerId);
+        if (select.step()) {
+            QString error;
+            if (std::optional<SyncState> stored = SyncState::fromJson(select.blob(0), &error)) {
+                state = std::move(*stored);
+            } else {
+                // Refusing every event of this customer forever would be worse than resending what the
+                // profile should say: the identify carries all attributes again and the derived event ids
+                // let Customer.io drop repeats.
+                qCWarning(lcStore) << "sync state of customer" << customerId
+                                   << "is unreadable, starting afresh:" << error;
+                stateProblem = QStringLiteral("stored sync state unreadable (%1); started afresh").arg(error);
+            }
+        }
+    }
+
+    const PlanLookup lookup = [&connection](const QString& priceId,
+                                            const QString& productId) -> std::optional<PlanInfo> {
+        if (std::optional<PlanInfo> byPrice = planInfoOf(connection, priceId))
+            return byPrice;
+        return planInfoOf(connection, productId);
+    };
+    SyncOptions options = m_options;
+    options.nowMs = nowMs;
+    const SyncPlan plan = sync::plan(event.raw, state, lookup, options);
+
+    if (plan.state != state || !stateProblem.isEmpty()) {
+        store::SqliteStatement upsert = connection.prepare(
+            "INSERT INTO sync_customers (customer_id, state, updated_at_ms) VALUES (?1, ?2, ?3) "
+            "ON CONFLICT (customer_id) DO UPDATE SET state = excluded.state, updated_at_ms = "
+            "excluded.updated_at_ms");
+        upsert.bind(1, customerId).bind(2, QString::fromUtf8(plan.state.toJson())).bind(3, nowMs);
+        upsert.step();
+    }
+
+    const QList<store::NewJob> jobs = toJobs(plan, customerId, event.fields.id);
+    QString reason = plan.reason;
+    if (!stateProblem.isEmpty())
+        reason = reason.isEmpty() ? stateProblem : reason + QStringLiteral("; ") + stateProblem;
+    recordDecision(connection, event.fields.id, customerId, plan.verdict, reason, int(jobs.size()), nowMs);
+    return std::vector<store::NewJob>(jobs.begin(), jobs.end());
+}
+
+void SyncEngine::install(store::EventWriter& writer, SyncOptions options, Clock clock)
+{
+    // Shared so that the writer's copies of the planner all use the one engine.
+    auto engine = std::make_shared<SyncEngine>(std::move(options), std::move(clock));
+    writer.setJobPlanner([engine](store::SqliteConnection& connection, const store::IncomingEvent& event) {
+        return engine->planEvent(connection, event);
+    });
+}
+
+bool SyncEngine::disabledByEnvironment()
+{
+    return qEnvironmentVariable("BILLBRIDGE_SYNC")
+               .trimmed()
+               .compare(QLatin1String("off"), Qt::CaseInsensitive) == 0;
+}
+
+bool SyncEngine::installUnlessDisabled(store::EventWriter& writer, SyncOptions options)
+{
+    if (disabledByEnvironment()) {
+        qCInfo(lcStore) << "BILLBRIDGE_SYNC=off: events are stored without Customer.io jobs";
+        return false;
+    }
+    install(writer, std::move(options));
+    return true;
+}
+
+} // namespace billbridge::sync
