@@ -3,7 +3,8 @@
 // synchronous=FULL). It prints the durable acknowledgement rate, p50/p99 latency, and, in the same run,
 // the bare SQLite insert rate of the same payloads into the same schema.
 //
-//   bench_webhook_intake [--events N] [--clients C] [--io-threads T] [--with-indexer 0|1] [--dir PATH]
+//   bench_webhook_intake [--events N] [--clients C] [--io-threads T] [--with-indexer 0|1] [--sync 0|1] [--dir
+//   PATH]
 
 #include "store/database.h"
 #include "store/eventstore.h"
@@ -14,6 +15,7 @@
 #include "stripe/webhookreceiver.h"
 #include "support/rawhttpclient.h"
 #include "support/syntheticevents.h"
+#include "sync/syncengine.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -114,6 +116,8 @@ int main(int argc, char** argv)
     int ioThreads = 2;
     // As in `serve`: the full-text indexer runs beside the receiver and competes for the write lock.
     bool withIndexer = true;
+    // As in `serve`: each new event plans its Customer.io jobs inside the transaction that stores it.
+    bool withSync = true;
     QString dir;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
@@ -125,6 +129,8 @@ int main(int argc, char** argv)
             ioThreads = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--with-indexer"))
             withIndexer = args[i + 1] != QLatin1String("0");
+        else if (args[i] == QLatin1String("--sync"))
+            withSync = args[i + 1] != QLatin1String("0");
         else if (args[i] == QLatin1String("--dir"))
             dir = args[i + 1];
     }
@@ -142,6 +148,8 @@ int main(int argc, char** argv)
     }
 
     store::EventWriter writer(temporary.filePath(QStringLiteral("intake.sqlite")));
+    if (withSync)
+        sync::SyncEngine::install(writer);
     writer.start();
     store::FullTextIndexer indexer(temporary.filePath(QStringLiteral("intake.sqlite")), 64);
     if (withIndexer) {
@@ -235,9 +243,9 @@ int main(int argc, char** argv)
     const double bare = bareInsertRate(temporary.filePath(QStringLiteral("bare.sqlite")), events);
 
     std::printf("webhook intake benchmark: %d events (avg %.1f KB), %d keep-alive clients, %d I/O threads, "
-                "full-text indexer %s\n",
+                "full-text indexer %s, sync engine %s\n",
                 eventCount, static_cast<double>(totalBytes) / eventCount / 1024.0, clientCount, ioThreads,
-                withIndexer ? "running" : "off");
+                withIndexer ? "running" : "off", withSync ? "planning jobs" : "off");
     std::printf("  acknowledged (durable, synchronous=FULL): %.0f events/s  (%d ok, %d failed, %.2f s)\n",
                 rate, static_cast<int>(acknowledged), failures, seconds);
     std::printf("  acknowledgement latency: p50 %.2f ms, p99 %.2f ms\n", p50, p99);
