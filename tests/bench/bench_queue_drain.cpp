@@ -18,7 +18,6 @@
 #include "support/customeriotestserver.h"
 
 #include <QCoreApplication>
-#include <QLoggingCategory>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -26,6 +25,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -248,7 +248,8 @@ double percentile(std::vector<double> values, double p)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
-    // One debug line per request would measure the terminal, not the queue (billbridge-cli turns them off too).
+    // One debug line per request would measure the terminal, not the queue (billbridge-cli turns them off
+    // too).
     QLoggingCategory::setFilterRules(QStringLiteral("billbridge.*.debug=false\nbillbridge.*.info=false"));
     g_clock.start();
     int jobs = 50'000;
