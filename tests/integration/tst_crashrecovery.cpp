@@ -4,6 +4,7 @@
 #include "store/eventstore.h"
 #include "store/sqlite.h"
 #include "stripe/signatureverifier.h"
+#include "support/clirun.h"
 #include "support/rawhttpclient.h"
 #include "support/syntheticevents.h"
 
@@ -12,7 +13,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,34 +38,13 @@ private:
     QTemporaryDir m_dir;
 
     // Starts `serve` on an ephemeral port and returns the port, or 0.
-    quint16 startServe(QProcess& process, const QString& db)
+    static quint16 startServe(QProcess& process, const QString& db)
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(kSecret));
         environment.insert(QStringLiteral("BILLBRIDGE_KEYCHAIN_SERVICE"),
                            QStringLiteral("Billbridge-test-crash"));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(BILLBRIDGE_CLI_PATH),
-                      {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
-                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-poll")});
-        if (!process.waitForStarted(10000))
-            return 0;
-        static const QRegularExpression listening(
-            QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
-        QByteArray log;
-        QRegularExpressionMatch match;
-        const bool found = QTest::qWaitFor(
-            [&] {
-                log += process.readAllStandardError();
-                match = listening.match(QString::fromUtf8(log));
-                return match.hasMatch() || process.state() == QProcess::NotRunning;
-            },
-            20000);
-        if (!found || !match.hasMatch()) {
-            qWarning() << "serve did not start:" << log;
-            return 0;
-        }
-        return static_cast<quint16>(match.captured(1).toUInt());
+        return test::startServe(process, db, {QStringLiteral("--no-poll")}, environment);
     }
 
 private slots:

@@ -2,13 +2,13 @@
 // event alone when BILLBRIDGE_SYNC=off.
 
 #include "store/sqlite.h"
+#include "support/clirun.h"
 #include "support/fixtures.h"
 #include "support/rawhttpclient.h"
 #include "support/tempstore.h"
 
 #include <QDateTime>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,29 +54,8 @@ private:
             environment.insert(QStringLiteral("BILLBRIDGE_SYNC"), QStringLiteral("off"));
         else
             environment.remove(QStringLiteral("BILLBRIDGE_SYNC"));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(BILLBRIDGE_CLI_PATH),
-                      {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
-                       QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-poll"),
-                       QStringLiteral("--no-worker")});
-        if (!process.waitForStarted(10000))
-            return 0;
-        static const QRegularExpression listening(
-            QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
-        QByteArray log;
-        QRegularExpressionMatch match;
-        const bool found = QTest::qWaitFor(
-            [&] {
-                log += process.readAllStandardError();
-                match = listening.match(QString::fromUtf8(log));
-                return match.hasMatch() || process.state() == QProcess::NotRunning;
-            },
-            20000);
-        if (!found || !match.hasMatch()) {
-            qWarning() << "serve did not start:" << log;
-            return 0;
-        }
-        return static_cast<quint16>(match.captured(1).toUInt());
+        return test::startServe(process, db, {QStringLiteral("--no-poll"), QStringLiteral("--no-worker")},
+                                environment);
     }
 
     // Posts the fixture as Stripe would and returns the HTTP status.

@@ -4,6 +4,8 @@
 
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QTest>
 
 namespace billbridge::test {
 
@@ -43,6 +45,33 @@ CliRun runCli(const QStringList& arguments, const QString& dataHome,
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+quint16 startServe(QProcess& process, const QString& db, const QStringList& extra,
+                   const QProcessEnvironment& environment)
+{
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BILLBRIDGE_CLI_PATH),
+                  QStringList{QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:0")} +
+                      extra);
+    if (!process.waitForStarted(10000))
+        return 0;
+    static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/"));
+    QByteArray log;
+    QRegularExpressionMatch match;
+    const bool found = QTest::qWaitFor(
+        [&] {
+            log += process.readAllStandardError();
+            match = listening.match(QString::fromUtf8(log));
+            return match.hasMatch() || process.state() == QProcess::NotRunning;
+        },
+        20000);
+    if (!found || !match.hasMatch()) {
+        qWarning() << "serve did not start:" << log;
+        return 0;
+    }
+    return static_cast<quint16>(match.captured(1).toUInt());
 }
 
 } // namespace billbridge::test

@@ -6,6 +6,9 @@
 #include <QString>
 #include <QStringList>
 
+class QProcess;
+class QProcessEnvironment;
+
 namespace billbridge::test {
 
 // How one run of billbridge-cli ended.
@@ -23,5 +26,11 @@ struct CliRun {
 // the C.UTF-8 locale.
 CliRun runCli(const QStringList& arguments, const QString& dataHome,
               const QHash<QString, QString>& environment = {});
+
+// Starts `billbridge-cli serve --db DB --listen 127.0.0.1:0 <extra>` as `process` with `environment` and
+// waits until it announces where it listens; returns that port, or 0 (with its log as a warning) when it did
+// not start.
+quint16 startServe(QProcess& process, const QString& db, const QStringList& extra,
+                   const QProcessEnvironment& environment);
 
 } // namespace billbridge::test
