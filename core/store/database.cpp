@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -114,6 +115,13 @@ SqliteConnection Database::openForWriting(const QString& path, std::span<const M
     for (const Migration& migration : migrations) {
         if (migration.version <= version)
             continue;
+        // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched before the step begins.
+        if (migration.rebuildsTables)
+            connection.exec("PRAGMA foreign_keys = OFF");
+        auto restoreForeignKeys = qScopeGuard([&] {
+            if (migration.rebuildsTables)
+                connection.exec("PRAGMA foreign_keys = ON");
+        });
         try {
             SqliteTransaction transaction(connection);
             // Re-read inside the write lock: another process may have migrated meanwhile.
@@ -123,6 +131,12 @@ SqliteConnection Database::openForWriting(const QString& path, std::span<const M
                 continue;
             }
             connection.exec(migration.sql);
+            if (migration.rebuildsTables) {
+                SqliteStatement check = connection.prepare("PRAGMA foreign_key_check");
+                if (check.step())
+                    throw StoreError(QStringLiteral("a row of %1 refers to a missing row of %2")
+                                         .arg(check.text(0), check.text(2)));
+            }
             const std::string stamp = "PRAGMA application_id = " + std::to_string(kApplicationId) +
                                       "; PRAGMA user_version = " + std::to_string(migration.version) + ";";
             connection.exec(stamp.c_str());

@@ -218,6 +218,83 @@ CREATE TABLE sync_events (
 -- A dispute does not name its customer; the engine finds it through a stored event about the charge.
 CREATE INDEX events_by_charge ON events (object_id, created DESC) WHERE object_type = 'charge';
 )sql"},
+    // Jobs learn two new kinds of work and where they came from: Slack posts made by rules (api 'slack'),
+    // the rule and version whose action made a job, the exits that cancel a delayed rule action, and a
+    // hold while the person's Customer.io identity is looked up. Changing the api CHECK means rebuilding
+    // the table (SQLite cannot alter a constraint). The audit log becomes a hash chain; rules and their
+    // saved versions, and what is known of each customer's Customer.io identity, get tables of their own.
+    {8, "slack jobs, rule and identity columns on jobs; audit hash chain; rules; identities", R"sql(
+CREATE TABLE jobs_rebuilt (
+    id               INTEGER PRIMARY KEY,
+    operation        TEXT    NOT NULL,
+    api              TEXT    NOT NULL CHECK (api IN ('track', 'app', 'slack')),
+    customer_id      TEXT,
+    idempotency_key  TEXT    NOT NULL UNIQUE,
+    payload          TEXT    NOT NULL,
+    event_id         TEXT,
+    state            TEXT    NOT NULL CHECK (state IN ('pending', 'in_flight', 'succeeded', 'retry_scheduled',
+                                                       'dead', 'needs_review', 'discarded')),
+    not_before_ms    INTEGER NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    last_error_class TEXT,
+    last_error       TEXT,
+    created_at_ms    INTEGER NOT NULL,
+    updated_at_ms    INTEGER NOT NULL,
+    discard_reason   TEXT,
+    rule_id          TEXT,
+    rule_version     INTEGER,
+    exits            TEXT,
+    held_by          INTEGER
+);
+INSERT INTO jobs_rebuilt (id, operation, api, customer_id, idempotency_key, payload, event_id, state,
+                          not_before_ms, attempts, last_error_class, last_error, created_at_ms, updated_at_ms,
+                          discard_reason)
+    SELECT id, operation, api, customer_id, idempotency_key, payload, event_id, state, not_before_ms, attempts,
+           last_error_class, last_error, created_at_ms, updated_at_ms, discard_reason FROM jobs;
+DROP TABLE jobs;
+ALTER TABLE jobs_rebuilt RENAME TO jobs;
+CREATE INDEX jobs_by_due ON jobs (state, not_before_ms, id);
+CREATE INDEX jobs_by_update ON jobs (updated_at_ms DESC, id DESC);
+CREATE INDEX jobs_by_event ON jobs (event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX jobs_by_customer ON jobs (customer_id, updated_at_ms DESC, id DESC) WHERE customer_id IS NOT NULL;
+CREATE INDEX jobs_with_exits ON jobs (customer_id) WHERE exits IS NOT NULL;
+CREATE INDEX jobs_by_holder ON jobs (held_by) WHERE held_by IS NOT NULL;
+CREATE INDEX jobs_by_rule ON jobs (rule_id, created_at_ms DESC) WHERE rule_id IS NOT NULL;
+
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+
+CREATE TABLE rules (
+    id            TEXT    PRIMARY KEY,
+    position      INTEGER NOT NULL,
+    version       INTEGER NOT NULL,
+    enabled       INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    definition    TEXT    NOT NULL,
+    updated_at_ms INTEGER NOT NULL,
+    updated_by    TEXT    NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE rule_versions (
+    rule_id     TEXT    NOT NULL,
+    version     INTEGER NOT NULL,
+    enabled     INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    definition  TEXT    NOT NULL,
+    saved_at_ms INTEGER NOT NULL,
+    saved_by    TEXT    NOT NULL,
+    PRIMARY KEY (rule_id, version)
+) WITHOUT ROWID;
+
+CREATE TABLE sync_identities (
+    customer_id   TEXT    PRIMARY KEY,
+    email         TEXT,
+    status        TEXT    NOT NULL CHECK (status IN ('pending', 'new', 'merged', 'conflict', 'skipped')),
+    cio_id        TEXT,
+    detail        TEXT,
+    updated_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sync_identities_by_email ON sync_identities (email) WHERE email IS NOT NULL;
+)sql",
+     true},
 };
 
 } // namespace

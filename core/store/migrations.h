@@ -10,6 +10,10 @@ struct Migration {
     int version;
     const char* description;
     const char* sql;
+    // A step that rebuilds a table others refer to (SQLite's way to change a column's CHECK): the runner
+    // switches foreign keys off around it, so that dropping the old table cascades nothing, and checks
+    // every reference before committing.
+    bool rebuildsTables = false;
 };
 
 std::span<const Migration> builtinMigrations();

@@ -157,12 +157,17 @@ void MainWindow::createPages()
     connect(m_events, &EventsPage::followCustomerRequested, this, &MainWindow::followCustomer);
     connect(m_customers, &CustomerPage::eventActivated, this, &MainWindow::followEvent);
     connect(m_queue, &QueuePage::eventRequested, this, &MainWindow::followEvent);
-    for (int i = static_cast<int>(Page::Queue) + 1; i < static_cast<int>(Page::Count); ++i) {
-        auto* placeholder = new PlaceholderPage(QString(), m_pages);
-        placeholder->setObjectName(QLatin1String(kPageNames[i]) + QStringLiteral("Page"));
-        m_pages->addWidget(placeholder);
-        m_navigation->addItem(QString());
-    }
+    addPlaceholderPage(Page::PlanMappings);
+    addPlaceholderPage(Page::DunningRules);
+    addPlaceholderPage(Page::Audit);
+}
+
+void MainWindow::addPlaceholderPage(Page page)
+{
+    auto* placeholder = new PlaceholderPage(QString(), m_pages);
+    placeholder->setObjectName(QLatin1String(kPageNames[static_cast<int>(page)]) + QStringLiteral("Page"));
+    m_pages->addWidget(placeholder);
+    m_navigation->addItem(QString());
 }
 
 void MainWindow::createMenus()

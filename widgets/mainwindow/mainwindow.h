@@ -83,6 +83,7 @@ protected:
 private:
     QWidget* createHeader();
     void createPages();
+    void addPlaceholderPage(Page page);
     void createMenus();
     void retranslate();
     QString pageTitle(Page page) const;
