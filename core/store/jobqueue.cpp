@@ -19,7 +19,9 @@ constexpr std::array<const char*, kJobStateCount> kStateNames = {
 
 constexpr const char* kJobColumns =
     "id, operation, api, customer_id, idempotency_key, payload, event_id, state, not_before_ms, attempts, "
-    "last_error_class, last_error, created_at_ms, updated_at_ms, discard_reason";
+    "last_error_class, last_error, created_at_ms, updated_at_ms, discard_reason, rule_id, rule_version, "
+    "exits, "
+    "held_by";
 
 Job readJob(const SqliteStatement& row)
 {
@@ -39,6 +41,10 @@ Job readJob(const SqliteStatement& row)
     job.createdAtMs = row.int64(12);
     job.updatedAtMs = row.int64(13);
     job.discardReason = row.text(14);
+    job.ruleId = row.text(15);
+    job.ruleVersion = static_cast<int>(row.int64(16));
+    job.exits = row.text(17);
+    job.heldBy = row.int64(18);
     return job;
 }
 
@@ -57,7 +63,8 @@ QString capped(const QString& text)
 QString apiOf(const QString& operation)
 {
     const QString prefix = operation.section(QLatin1Char('.'), 0, 0);
-    if (prefix == QLatin1String("track") || prefix == QLatin1String("app"))
+    if (prefix == QLatin1String("track") || prefix == QLatin1String("app") ||
+        prefix == QLatin1String("slack"))
         return prefix;
     return {};
 }
@@ -160,15 +167,27 @@ Enqueued JobQueue::enqueueIn(SqliteConnection& connection, const NewJob& job, st
 {
     const QString api = apiOf(job.operation);
     if (api.isEmpty())
-        throw StoreError(QStringLiteral("job operation '%1' belongs to neither the track nor the app API")
+        throw StoreError(QStringLiteral("job operation '%1' belongs to none of the track, app and slack APIs")
                              .arg(job.operation));
     if (job.idempotencyKey.isEmpty())
         throw StoreError(QStringLiteral("job %1 has no idempotency key").arg(job.operation));
+    std::int64_t heldBy = 0;
+    if (!job.heldByKey.isEmpty()) {
+        SqliteStatement holder = connection.prepare(
+            "SELECT id FROM jobs WHERE idempotency_key = ?1 AND state IN ('pending', 'in_flight', "
+            "'retry_scheduled')");
+        holder.bind(1, job.heldByKey);
+        if (holder.step())
+            heldBy = holder.int64(0);
+    }
+    std::int64_t notBeforeMs = job.notBeforeMs > 0 ? job.notBeforeMs : nowMs;
+    if (heldBy != 0)
+        notBeforeMs = kHeldNotBeforeMs;
     {
         SqliteStatement insert = connection.prepare(
             "INSERT INTO jobs (operation, api, customer_id, idempotency_key, payload, event_id, state, "
-            "not_before_ms, created_at_ms, updated_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, "
-            "?8) "
+            "not_before_ms, created_at_ms, updated_at_ms, rule_id, rule_version, exits, held_by) VALUES (?1, "
+            "?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?8, ?9, ?10, ?11, ?12) "
             "ON CONFLICT (idempotency_key) DO NOTHING");
         insert.bind(1, job.operation)
             .bind(2, api)
@@ -176,8 +195,18 @@ Enqueued JobQueue::enqueueIn(SqliteConnection& connection, const NewJob& job, st
             .bind(4, job.idempotencyKey)
             .bind(5, QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact)))
             .bind(6, job.eventId.isEmpty() ? QString() : job.eventId)
-            .bind(7, job.notBeforeMs > 0 ? job.notBeforeMs : nowMs)
-            .bind(8, nowMs);
+            .bind(7, notBeforeMs)
+            .bind(8, nowMs)
+            .bind(9, job.ruleId.isEmpty() ? QString() : job.ruleId);
+        if (job.ruleId.isEmpty())
+            insert.bindNull(10);
+        else
+            insert.bind(10, job.ruleVersion);
+        insert.bind(11, job.exits.isEmpty() ? QString() : job.exits);
+        if (heldBy == 0)
+            insert.bindNull(12);
+        else
+            insert.bind(12, heldBy);
         insert.step();
     }
     const bool created = connection.changes() > 0;
@@ -186,6 +215,15 @@ Enqueued JobQueue::enqueueIn(SqliteConnection& connection, const NewJob& job, st
     if (!existing.step())
         throw StoreError(QStringLiteral("job %1 vanished while it was enqueued").arg(job.idempotencyKey));
     return {existing.int64(0), created};
+}
+
+int JobQueue::releaseHeldIn(SqliteConnection& connection, std::int64_t holderId, std::int64_t nowMs)
+{
+    SqliteStatement release = connection.prepare("UPDATE jobs SET held_by = NULL, not_before_ms = ?2, "
+                                                 "updated_at_ms = ?2 WHERE held_by = ?1");
+    release.bind(1, holderId).bind(2, nowMs);
+    release.step();
+    return static_cast<int>(connection.changes());
 }
 
 std::vector<Job> JobQueue::claimDue(int limit, const QString& api)

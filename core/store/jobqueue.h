@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <vector>
@@ -22,6 +23,8 @@ public:
     using Clock = std::function<std::int64_t()>; // milliseconds since the epoch
 
     static constexpr int kExcerptLimitBytes = 2048;
+    // The not_before_ms of a job held by another (NewJob::heldByKey): never due until released.
+    static constexpr std::int64_t kHeldNotBeforeMs = std::numeric_limits<std::int64_t>::max();
 
     explicit JobQueue(SqliteConnection connection, Clock clock = {});
     static JobQueue open(const QString& path, Clock clock = {});
@@ -31,6 +34,9 @@ public:
     Enqueued enqueue(const NewJob& job);
     // The same inside the caller's open transaction (the event writer's): neither begins nor commits.
     static Enqueued enqueueIn(SqliteConnection& connection, const NewJob& job, std::int64_t nowMs);
+    // Lets the jobs held by `holderId` go: due now, no longer held. Inside the caller's transaction;
+    // returns how many were released.
+    static int releaseHeldIn(SqliteConnection& connection, std::int64_t holderId, std::int64_t nowMs);
 
     // Moves up to `limit` due pending or retry_scheduled jobs to in_flight, earliest not_before first, and
     // returns them in that order. An empty `api` claims from both APIs.

@@ -17,7 +17,7 @@ inline constexpr int kJobStateCount = 7;
 QString jobStateName(JobState state);
 std::optional<JobState> jobStateFromName(const QString& name);
 
-// What the sync engine asks to be sent. The API ("track" or "app") is the operation's prefix.
+// What the sync engine asks to be sent. The API ("track", "app" or "slack") is the operation's prefix.
 struct NewJob {
     QString operation; // a request builder's name: track.identify, track.track, app.sendEmail,
                        // app.triggerBroadcast …
@@ -26,6 +26,12 @@ struct NewJob {
     QJsonObject payload;          // the request, as delivery::payloadOf writes it
     QString eventId;              // the Stripe event that caused it; empty for operator-made jobs
     std::int64_t notBeforeMs = 0; // 0: due at once
+    QString ruleId;               // the rule whose action made the job; empty for the built-in sync
+    int ruleVersion = 0;
+    QString exits; // a delayed rule action's exit conditions; see rules/ for the format
+    // The idempotency key of a job that must finish before this one may go (an identity lookup). While
+    // that job is pending, in flight or waiting for a retry, this one is held (JobQueue::kHeldNotBeforeMs).
+    QString heldByKey;
 };
 
 struct Enqueued {
@@ -61,6 +67,10 @@ struct Job {
     std::int64_t createdAtMs = 0;
     std::int64_t updatedAtMs = 0;
     QString discardReason;
+    QString ruleId;
+    int ruleVersion = 0;
+    QString exits;
+    std::int64_t heldBy = 0;            // the job this one waits for; 0: none
     std::vector<JobAttempt> attemptLog; // filled by JobQueue::find only, oldest first
     // Earlier attempts answered 429, which do not count against the failure budget; filled by the
     // filtered JobQueue::claimDue only.

@@ -13,6 +13,7 @@
 
 #include <optional>
 
+using billbridge::store::builtinMigrations;
 using billbridge::store::Database;
 using billbridge::store::Migration;
 using billbridge::store::SqliteConnection;
@@ -128,6 +129,7 @@ private slots:
     void failingMigrationLeavesFileAsItWas();
     void failingMigrationOnFreshFileStopsAtLastGoodStep();
     void migrationResumesAfterFix();
+    void rebuildingTheJobsTableKeepsJobsAndAttempts();
     void readingNeedsAnExistingCurrentStore();
     void readConnectionIsReadOnly();
 
@@ -393,6 +395,40 @@ void TestDatabase::migrationResumesAfterFix()
     QCOMPARE(connection.pragmaInt("user_version"), 2);
     QVERIFY(dump(connection).contains(QStringLiteral("CREATE TABLE tags")));
     QVERIFY(dump(connection).contains(QStringLiteral("seeded by step one")));
+}
+
+void TestDatabase::rebuildingTheJobsTableKeepsJobsAndAttempts()
+{
+    const auto all = builtinMigrations();
+    const auto upToSeven = all.first(7);
+    {
+        SqliteConnection connection = Database::openForWriting(path(), upToSeven);
+        connection.exec("INSERT INTO jobs (id, operation, api, customer_id, idempotency_key, payload, state, "
+                        "not_before_ms, attempts, created_at_ms, updated_at_ms) VALUES (7, 'track.identify', "
+                        "'track', 'cus_1', 'evt_1:identify', '{}', 'dead', 5, 2, 1, 9)");
+        connection.exec("INSERT INTO job_attempts (job_id, started_at_ms, duration_ms, http_status) VALUES "
+                        "(7, 3, 4, 500), (7, 6, 7, 500)");
+    }
+    SqliteConnection connection = Database::openForWriting(path(), all);
+    QCOMPARE(connection.pragmaInt("user_version"), all.back().version);
+    QCOMPARE(connection.pragmaInt("foreign_keys"), 1);
+    SqliteStatement job = connection.prepare("SELECT idempotency_key, state, attempts, rule_id FROM jobs");
+    QVERIFY(job.step());
+    QCOMPARE(job.text(0), QStringLiteral("evt_1:identify"));
+    QCOMPARE(job.text(1), QStringLiteral("dead"));
+    QCOMPARE(job.int64(2), 2);
+    QVERIFY(job.isNull(3));
+    SqliteStatement attempts = connection.prepare("SELECT count(*) FROM job_attempts WHERE job_id = 7");
+    QVERIFY(attempts.step());
+    QCOMPARE(attempts.int64(0), 2);
+    // The rebuilt table still cascades deletes to its attempts and accepts Slack jobs.
+    connection.exec("DELETE FROM jobs WHERE id = 7");
+    SqliteStatement left = connection.prepare("SELECT count(*) FROM job_attempts");
+    QVERIFY(left.step());
+    QCOMPARE(left.int64(0), 0);
+    connection.exec(
+        "INSERT INTO jobs (operation, api, idempotency_key, payload, state, not_before_ms, "
+        "created_at_ms, updated_at_ms) VALUES ('slack.post', 'slack', 'k', '{}', 'pending', 1, 1, 1)");
 }
 
 void TestDatabase::readingNeedsAnExistingCurrentStore()

@@ -441,6 +441,50 @@ private slots:
         QCOMPARE(all[0].idempotencyKey, QStringLiteral("kept"));
     }
 
+    void heldJobsWaitForTheirHolder()
+    {
+        test::TempStore temp;
+        std::int64_t clock = 1000;
+        store::JobQueue queue = store::JobQueue::open(temp.path(), [&] { return clock; });
+        const auto lookup =
+            queue.enqueue(newJob(QStringLiteral("lookup"), QStringLiteral("app.getCustomersByEmail")));
+        store::NewJob identify = newJob(QStringLiteral("identify"));
+        identify.heldByKey = QStringLiteral("lookup");
+        identify.ruleId = QStringLiteral("dunning");
+        identify.ruleVersion = 3;
+        identify.exits = QStringLiteral("invoice.paid:in_1");
+        const auto held = queue.enqueue(identify);
+        store::Job job = queue.find(held.id).value();
+        QCOMPARE(job.heldBy, lookup.id);
+        QCOMPARE(job.notBeforeMs, store::JobQueue::kHeldNotBeforeMs);
+        QCOMPARE(job.ruleId, QStringLiteral("dunning"));
+        QCOMPARE(job.ruleVersion, 3);
+        QCOMPARE(job.exits, QStringLiteral("invoice.paid:in_1"));
+
+        clock = 5000;
+        QCOMPARE(idsOf(queue.claimDue(10)), std::vector<std::int64_t>{lookup.id});
+        QVERIFY(queue.succeed(lookup.id));
+        {
+            store::SqliteConnection connection = store::Database::openForWriting(temp.path());
+            store::SqliteTransaction transaction(connection);
+            QCOMPARE(store::JobQueue::releaseHeldIn(connection, lookup.id, 6000), 1);
+            transaction.commit();
+        }
+        clock = 6000;
+        job = queue.find(held.id).value();
+        QCOMPARE(job.heldBy, 0);
+        QCOMPARE(job.notBeforeMs, 6000);
+        QCOMPARE(idsOf(queue.claimDue(10)), std::vector<std::int64_t>{held.id});
+
+        // A holder that already finished holds nothing; Slack posts are jobs of their own API.
+        store::NewJob late = newJob(QStringLiteral("late"), QStringLiteral("slack.post"));
+        late.heldByKey = QStringLiteral("lookup");
+        const store::Job free = queue.find(queue.enqueue(late).id).value();
+        QCOMPARE(free.heldBy, 0);
+        QCOMPARE(free.api, QStringLiteral("slack"));
+        QCOMPARE(free.notBeforeMs, 6000);
+    }
+
     void claimDueInSelectsALane()
     {
         test::TempStore temp;
