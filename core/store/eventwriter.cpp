@@ -181,7 +181,10 @@ void EventWriter::run(std::promise<void>* started)
         started->set_exception(std::current_exception());
         return;
     }
-    m_statements->connection.exec("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;");
+    // A planning writer touches the job, sync and index pages of many customers per commit; with SQLite's
+    // default 2 MB cache it spills dirty pages into the log mid-transaction and writes them twice.
+    m_statements->connection.exec("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864; "
+                                  "PRAGMA cache_size = -65536;");
     sqlite3_wal_hook(m_statements->connection.handle(), &EventWriter::onWalCommit, this);
     {
         std::lock_guard lock(m_mutex);

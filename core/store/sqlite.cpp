@@ -1,6 +1,8 @@
 #include "store/sqlite.h"
 
 #include <sqlite3.h>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 namespace billbridge::store {
@@ -21,6 +23,17 @@ StoreError::StoreError(const QString& message, int sqliteCode)
     , m_sqliteCode(sqliteCode)
 {}
 
+struct SqliteConnection::StatementCache {
+    struct Entry {
+        sqlite3_stmt* statement = nullptr;
+        bool lent = false;
+    };
+    // Node-based: an entry's address stays put while statements borrowed from it are out.
+    std::unordered_map<std::string, Entry> entries;
+};
+
+SqliteConnection::SqliteConnection() = default;
+
 SqliteConnection::~SqliteConnection()
 {
     close();
@@ -28,6 +41,7 @@ SqliteConnection::~SqliteConnection()
 
 SqliteConnection::SqliteConnection(SqliteConnection&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
+    , m_cache(std::move(other.m_cache))
 {}
 
 SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
@@ -35,6 +49,7 @@ SqliteConnection& SqliteConnection::operator=(SqliteConnection&& other) noexcept
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
@@ -78,6 +93,21 @@ SqliteStatement SqliteConnection::prepare(const char* sql) const
     return SqliteStatement(m_db, stmt);
 }
 
+SqliteStatement SqliteConnection::prepareCached(const char* sql)
+{
+    if (!m_cache)
+        m_cache = std::make_unique<StatementCache>();
+    StatementCache::Entry& entry = m_cache->entries[std::string(sql)];
+    if (entry.lent)
+        return prepare(sql);
+    if (!entry.statement)
+        entry.statement = prepare(sql).release();
+    entry.lent = true;
+    SqliteStatement statement(m_db, entry.statement);
+    statement.m_lentFromCache = &entry.lent;
+    return statement;
+}
+
 std::int64_t SqliteConnection::pragmaInt(const char* pragma)
 {
     const std::string sql = std::string("PRAGMA ") + pragma;
@@ -92,6 +122,11 @@ std::int64_t SqliteConnection::changes() const
 
 void SqliteConnection::close()
 {
+    if (m_cache) {
+        for (auto& [sql, entry] : m_cache->entries)
+            sqlite3_finalize(entry.statement);
+        m_cache.reset();
+    }
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
@@ -105,22 +140,42 @@ SqliteStatement::SqliteStatement(sqlite3* db, sqlite3_stmt* stmt)
 
 SqliteStatement::~SqliteStatement()
 {
-    sqlite3_finalize(m_stmt);
+    finish();
 }
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_lentFromCache(std::exchange(other.m_lentFromCache, nullptr))
 {}
 
 SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept
 {
     if (this != &other) {
-        sqlite3_finalize(m_stmt);
+        finish();
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_lentFromCache = std::exchange(other.m_lentFromCache, nullptr);
     }
     return *this;
+}
+
+void SqliteStatement::finish()
+{
+    if (m_lentFromCache) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+        *m_lentFromCache = false;
+        m_lentFromCache = nullptr;
+    } else {
+        sqlite3_finalize(m_stmt);
+    }
+    m_stmt = nullptr;
+}
+
+sqlite3_stmt* SqliteStatement::release()
+{
+    return std::exchange(m_stmt, nullptr);
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::int64_t value)

@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -32,7 +33,7 @@ class SqliteConnection {
 public:
     enum class Access { ReadWrite, ReadOnly };
 
-    SqliteConnection() = default;
+    SqliteConnection();
     ~SqliteConnection();
     SqliteConnection(SqliteConnection&& other) noexcept;
     SqliteConnection& operator=(SqliteConnection&& other) noexcept;
@@ -45,12 +46,20 @@ public:
     sqlite3* handle() const { return m_db; }
     void exec(const char* sql);
     SqliteStatement prepare(const char* sql) const;
+    // The same, from a per-connection cache: compiling a statement costs more than running a small one,
+    // and the writer runs the same few statements for every event. The statement returns to the cache
+    // (reset, bindings cleared) when the returned object is destroyed; while it is out, the same SQL
+    // prepares a fresh statement, so nesting is safe.
+    SqliteStatement prepareCached(const char* sql);
     std::int64_t pragmaInt(const char* pragma);
     std::int64_t changes() const;
     void close();
 
 private:
+    struct StatementCache;
+
     sqlite3* m_db = nullptr;
+    std::unique_ptr<StatementCache> m_cache;
 };
 
 class SqliteStatement {
@@ -83,8 +92,13 @@ public:
     QByteArray blob(int column) const;
 
 private:
+    friend class SqliteConnection;
+    void finish();
+    sqlite3_stmt* release();
+
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
+    bool* m_lentFromCache = nullptr; // set while borrowed from a connection's cache
 };
 
 // BEGIN IMMEDIATE on construction, ROLLBACK unless commit() was called.
