@@ -1,10 +1,12 @@
 #include "clicommon.h"
 
 #include "customerio/customeriocredentials.h"
+#include "slack/slackwebhooks.h"
 #include "store/database.h"
 #include "store/eventstore.h"
 
 #include <QDateTime>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -173,6 +175,12 @@ DeliverySetup deliverySetup(const QString& storePath, secrets::SecretStore* keyc
     config.endpoints = endpoints;
     config.credentials = load.credentials;
     config.limits = delivery::DeliveryLimits::fromSettings();
+    // Slack webhooks are optional: a problem with one is reported here, and only the posts naming it fail.
+    const slack::SlackWebhooksLoad slackWebhooks =
+        slack::loadSlackWebhooks(keychainOrNull, QProcessEnvironment::systemEnvironment());
+    config.slackWebhooks = slackWebhooks.urls();
+    for (const QString& problem : slackWebhooks.problems)
+        printInfo(QStringLiteral("Slack: ") + problem);
     setup.config = config;
     return setup;
 }

@@ -48,6 +48,7 @@ DeliveryLimits DeliveryLimits::fromSettings()
     limits.appPerSecond = rate("appPerSecond", defaults.appPerSecond);
     limits.transactionalPerSecond = rate("transactionalPerSecond", defaults.transactionalPerSecond);
     limits.broadcastPerSecond = rate("broadcastPerSecond", defaults.broadcastPerSecond);
+    limits.slackPerSecond = rate("slackPerSecond", defaults.slackPerSecond);
     limits.concurrency = count("concurrency", defaults.concurrency, kMaxConcurrency);
     limits.maxAttempts = count("maxAttempts", defaults.maxAttempts, kMaxAttempts);
     settings.endGroup();
@@ -59,7 +60,8 @@ QString DeliveryLimits::validate() const
     const std::pair<const char*, double> rates[] = {{"Track API", trackPerSecond},
                                                     {"App API", appPerSecond},
                                                     {"transactional email", transactionalPerSecond},
-                                                    {"broadcast trigger", broadcastPerSecond}};
+                                                    {"broadcast trigger", broadcastPerSecond},
+                                                    {"Slack post", slackPerSecond}};
     for (const auto& [name, value] : rates) {
         if (!usableRate(value))
             return QStringLiteral(

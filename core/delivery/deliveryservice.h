@@ -6,9 +6,11 @@
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 
 class QLockFile;
@@ -27,12 +29,15 @@ struct DeliveryLimits {
     double appPerSecond = 10.0;            // App API, other than the two below
     double transactionalPerSecond = 100.0; // POST /v1/send/email
     double broadcastPerSecond = 0.1;       // POST /v1/campaigns/{id}/triggers: one per 10 s
-    int concurrency = 32;                  // requests in flight at once, all APIs together
-    int maxAttempts = 8;                   // failures (5xx, timeouts, network) before a job is dead
-    bool unlimited = false;                // benchmarks only: no token buckets at all
+    // Slack posts, all webhooks together: Slack allows about one message a second per webhook, so one lane
+    // at that rate never overruns any of them.
+    double slackPerSecond = 1.0;
+    int concurrency = 32;   // requests in flight at once, all APIs together
+    int maxAttempts = 8;    // failures (5xx, timeouts, network) before a job is dead
+    bool unlimited = false; // benchmarks only: no token buckets at all
 
     // delivery/trackPerSecond, …/appPerSecond, …/transactionalPerSecond, …/broadcastPerSecond,
-    // …/concurrency, …/maxAttempts in QSettings; unusable values fall back to the defaults.
+    // …/slackPerSecond, …/concurrency, …/maxAttempts in QSettings; unusable values fall back to the defaults.
     static DeliveryLimits fromSettings();
     // Empty when usable; otherwise what is wrong, in words an operator can act on.
     QString validate() const;
@@ -48,6 +53,9 @@ struct DeliveryConfig {
     std::chrono::milliseconds pollInterval{20};
     // When failed requests are tried again; limits.maxAttempts overrides retry.maxAttempts.
     RetrySchedule retry;
+    // Slack incoming webhooks by name (slack::loadSlackWebhooks at start-up). The worker also looks for
+    // BILLBRIDGE_SLACK_WEBHOOK_<NAME> in the environment at each post, so a headless setup needs no restart.
+    std::map<QString, QUrl> slackWebhooks;
 };
 
 // Running totals since start(), for status lines and benchmarks.

@@ -1,11 +1,16 @@
 #include "delivery/deliveryworker.h"
 
 #include "delivery/deliverylogging.h"
+#include "slack/slackclient.h"
+#include "slack/slackpost.h"
+#include "slack/slackwebhooks.h"
 #include "store/sqlite.h"
+#include "sync/identityresolution.h"
 #include "util/redact.h"
 
 #include <QDateTime>
 #include <QMutexLocker>
+#include <QProcessEnvironment>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QTimer>
@@ -23,8 +28,9 @@ constexpr int kRequestBodyExcerptBytes = 1024;
 constexpr auto kChangedInterval = std::chrono::milliseconds(100);
 constexpr auto kAbortWait = std::chrono::seconds(2);
 
-const std::array<DeliveryLane, kDeliveryLaneCount> kLanes = {
-    DeliveryLane::Track, DeliveryLane::App, DeliveryLane::Transactional, DeliveryLane::Broadcast};
+const std::array<DeliveryLane, kDeliveryLaneCount> kLanes = {DeliveryLane::Track, DeliveryLane::App,
+                                                             DeliveryLane::Transactional,
+                                                             DeliveryLane::Broadcast, DeliveryLane::Slack};
 
 const QString kSendEmail = QStringLiteral("app.sendEmail");
 const QString kTriggerBroadcast = QStringLiteral("app.triggerBroadcast");
@@ -46,6 +52,9 @@ store::ClaimFilter filterOf(DeliveryLane lane)
     case DeliveryLane::Broadcast:
         filter.operationsIn = {kTriggerBroadcast};
         break;
+    case DeliveryLane::Slack:
+        filter.api = QStringLiteral("slack");
+        break;
     }
     return filter;
 }
@@ -61,6 +70,8 @@ double rateOf(const DeliveryLimits& limits, DeliveryLane lane)
         return limits.transactionalPerSecond;
     case DeliveryLane::Broadcast:
         return limits.broadcastPerSecond;
+    case DeliveryLane::Slack:
+        return limits.slackPerSecond;
     }
     return 1.0;
 }
@@ -77,6 +88,15 @@ QString requestExcerptOf(const customerio::CustomerIoRequest& request)
     if (request.hasBody())
         excerpt += '\n' + request.body.left(kRequestBodyExcerptBytes);
     return QString::fromUtf8(excerpt);
+}
+
+// "POST slack webhook "alerts" (hooks.slack.com/services/•••)" and the start of the body: the URL's path is
+// the webhook's credential and never reaches the attempt history.
+QString slackExcerptOf(const slack::SlackPost& post, const QUrl& url)
+{
+    return QStringLiteral("POST slack webhook \"%1\" (%2)\n%3")
+        .arg(post.webhook, slack::maskedWebhookUrl(url),
+             QString::fromUtf8(post.body.left(kRequestBodyExcerptBytes)));
 }
 
 double randomUnit()
@@ -111,6 +131,8 @@ bool DeliveryWorker::open(QString* error)
 {
     try {
         m_queue.emplace(store::JobQueue::open(m_config.databasePath));
+        // A settled identity lookup is acted on in the transaction that records its answer.
+        m_queue->setSettledHook(&sync::identity::settleLookup);
         const store::RecoveryResult recovered = m_queue->recoverInFlight();
         if (recovered.requeued + recovered.needsReview > 0)
             qCInfo(lcDelivery) << "recovered jobs left in flight:" << recovered.requeued << "requeued,"
@@ -132,6 +154,8 @@ bool DeliveryWorker::open(QString* error)
     m_client = new customerio::CustomerIoClient(m_config.endpoints, this);
     m_client->setCredentials(m_config.credentials);
     m_client->setTimeout(m_config.requestTimeout);
+    m_slack = new slack::SlackClient(this);
+    m_slack->setTimeout(m_config.requestTimeout);
 
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(std::max(m_config.pollInterval, std::chrono::milliseconds(1)));
@@ -305,6 +329,8 @@ void DeliveryWorker::send(const store::Job& job)
 {
     m_idle = false;
     const DeliveryLane lane = laneOf(job.operation);
+    if (lane == DeliveryLane::Slack)
+        return sendToSlack(job);
     QString unreadable;
     const std::optional<customerio::CustomerIoRequest> request = requestOf(job, &unreadable);
     if (!request) {
@@ -331,6 +357,52 @@ void DeliveryWorker::send(const store::Job& job)
     countStats([](DeliveryStats& stats) { ++stats.attempts; });
     m_client->execute(*request,
                       [this, sent](const customerio::CustomerIoResult& result) { onAnswer(sent, result); });
+}
+
+void DeliveryWorker::sendToSlack(const store::Job& job)
+{
+    RetryInput input;
+    input.operation = job.operation;
+    input.payload = job.payload;
+    input.attempt = job.attempts + 1;
+    input.rateLimitedBefore = job.rateLimitedAttempts;
+    input.nowMs = wallNow();
+    QString unreadable = QStringLiteral("\"%1\" is no Slack operation Billbridge knows").arg(job.operation);
+    std::optional<slack::SlackPost> post;
+    if (job.operation == slack::kPostOperation)
+        post = slack::slackPostOf(job.payload, &unreadable);
+    if (!post) {
+        input.unreadableReason = unreadable;
+        settle(job.id, m_policy.decide(input, randomUnit), std::nullopt, DeliveryLane::Slack);
+        return;
+    }
+    QString problem;
+    const std::optional<QUrl> url = slack::findWebhookUrl(post->webhook, m_config.slackWebhooks,
+                                                          QProcessEnvironment::systemEnvironment(), &problem);
+    if (!url) {
+        // Nothing was sent: the job is dead with the fix in its error, and the other lanes go on.
+        customerio::CustomerIoResult missing;
+        missing.error = customerio::CustomerIoError::local(
+            customerio::CustomerIoErrorKind::NotSent,
+            problem.isEmpty() ? slack::missingWebhookMessage(post->webhook)
+                              : problem + QStringLiteral(" Fix it, restart delivery, then retry this job."));
+        input.result = missing;
+        settle(job.id, m_policy.decide(input, randomUnit), std::nullopt, DeliveryLane::Slack);
+        return;
+    }
+    Sent sent;
+    sent.id = job.id;
+    sent.operation = job.operation;
+    sent.payload = job.payload;
+    sent.attempts = job.attempts;
+    sent.rateLimitedAttempts = job.rateLimitedAttempts;
+    sent.lane = DeliveryLane::Slack;
+    sent.startedAtMs = wallNow();
+    sent.requestExcerpt = slackExcerptOf(*post, *url);
+    ++m_inFlight;
+    countStats([](DeliveryStats& stats) { ++stats.attempts; });
+    m_slack->post(*url, post->body,
+                  [this, sent](const customerio::CustomerIoResult& result) { onAnswer(sent, result); });
 }
 
 void DeliveryWorker::onAnswer(const Sent& sent, const customerio::CustomerIoResult& result)
@@ -363,16 +435,17 @@ void DeliveryWorker::onAnswer(const Sent& sent, const customerio::CustomerIoResu
         if (attempt.responseExcerpt.isEmpty())
             attempt.responseExcerpt = result.error->summary();
     }
-    settle(sent.id, m_policy.decide(input, randomUnit), attempt, sent.lane);
+    settle(sent.id, m_policy.decide(input, randomUnit), attempt, sent.lane, result.body);
     if (m_stopping && m_inFlight == 0)
         finish();
 }
 
 void DeliveryWorker::settle(std::int64_t jobId, const RetryDecision& decision,
-                            std::optional<store::JobAttempt> attempt, DeliveryLane lane)
+                            std::optional<store::JobAttempt> attempt, DeliveryLane lane, QByteArray answer)
 {
     store::Completion completion;
     completion.jobId = jobId;
+    completion.answer = std::move(answer);
     completion.attempt = std::move(attempt);
     completion.errorClass = decision.errorClass;
     completion.error = decision.message;
@@ -389,8 +462,8 @@ void DeliveryWorker::settle(std::int64_t jobId, const RetryDecision& decision,
             // The lane's bucket runs on the monotonic clock; the decision speaks wall time.
             const std::int64_t wait = std::max<std::int64_t>(0, decision.holdLaneUntilMs - wallNow());
             m_buckets[indexOf(lane)].holdUntil(monotonicNow() + wait);
-            qCInfo(lcDelivery).noquote()
-                << "Customer.io asked the" << toString(lane) << "lane to wait" << wait << "ms";
+            qCInfo(lcDelivery).noquote() << (lane == DeliveryLane::Slack ? "Slack" : "Customer.io")
+                                         << "asked the" << toString(lane) << "lane to wait" << wait << "ms";
         }
         break;
     case RetryVerdict::Dead:
@@ -479,6 +552,9 @@ void DeliveryWorker::finish()
         // Started first: the answers of aborted requests may finish() before abortAll() returns.
         m_graceTimer->start(kAbortWait);
         m_client->abortAll();
+        // The answers to abortAll() may already have finished the worker, which lets go of both clients.
+        if (m_slack)
+            m_slack->abortAll();
         return;
     }
     m_finished = true;
@@ -488,6 +564,9 @@ void DeliveryWorker::finish()
     // Aborted jobs are still in flight in the store and are recovered below, as after a crash.
     customerio::CustomerIoClient* client = m_client;
     m_client = nullptr;
+    // Deleted before the Customer.io client (deferred deletes run in order), whose end quits the thread.
+    m_slack->deleteLater();
+    m_slack = nullptr;
     m_inFlight = 0;
     try {
         const store::RecoveryResult recovered = m_queue->recoverInFlight();

@@ -19,6 +19,10 @@
 
 class QTimer;
 
+namespace billbridge::slack {
+class SlackClient;
+} // namespace billbridge::slack
+
 namespace billbridge::delivery {
 
 // The delivering half of DeliveryService, living on the service's thread: it owns its own queue
@@ -71,9 +75,11 @@ private:
     // in one transaction.
     void pump();
     void send(const store::Job& job);
+    // Slack jobs: the webhook is looked up by name, the body posted as it is stored.
+    void sendToSlack(const store::Job& job);
     void onAnswer(const Sent& sent, const customerio::CustomerIoResult& result);
     void settle(std::int64_t jobId, const RetryDecision& decision, std::optional<store::JobAttempt> attempt,
-                DeliveryLane lane);
+                DeliveryLane lane, QByteArray answer = {});
     void scheduleFlush();
     void refreshPause();
     void markChanged();
@@ -86,6 +92,7 @@ private:
     RetryPolicy m_policy;
     std::optional<store::JobQueue> m_queue;
     customerio::CustomerIoClient* m_client = nullptr;
+    slack::SlackClient* m_slack = nullptr;
     std::array<TokenBucket, kDeliveryLaneCount> m_buckets;
     QElapsedTimer m_monotonic;
 

@@ -36,6 +36,8 @@ QString toString(DeliveryLane lane)
         return QStringLiteral("transactional");
     case DeliveryLane::Broadcast:
         return QStringLiteral("broadcast");
+    case DeliveryLane::Slack:
+        return QStringLiteral("slack");
     }
     return {};
 }
@@ -48,6 +50,8 @@ DeliveryLane laneOf(const QString& operation)
         return DeliveryLane::Broadcast;
     if (operation.startsWith(QLatin1String("app.")))
         return DeliveryLane::App;
+    if (operation.startsWith(QLatin1String("slack.")))
+        return DeliveryLane::Slack;
     return DeliveryLane::Track;
 }
 

@@ -12,11 +12,12 @@
 namespace billbridge::delivery {
 
 // Which rate limit a request counts against. Customer.io limits the Track API and the App API separately,
-// and within the App API transactional sends and broadcast triggers have limits of their own.
-enum class DeliveryLane { Track, App, Transactional, Broadcast };
-inline constexpr int kDeliveryLaneCount = 4;
+// and within the App API transactional sends and broadcast triggers have limits of their own. Slack posts
+// (operation slack.post) go to incoming webhooks, which Slack limits to about one message a second.
+enum class DeliveryLane { Track, App, Transactional, Broadcast, Slack };
+inline constexpr int kDeliveryLaneCount = 5;
 
-QString toString(DeliveryLane lane); // "track", "app", "transactional", "broadcast"
+QString toString(DeliveryLane lane); // "track", "app", "transactional", "broadcast", "slack"
 DeliveryLane laneOf(const QString& operation);
 
 // A job's payload is the complete request, stored once when the job is made and sent unchanged on every

@@ -43,6 +43,56 @@ bool mentionsEu(const QString& location)
     return QUrl(location).host().contains(QLatin1String("-eu"), Qt::CaseInsensitive);
 }
 
+// What to do about a refused Slack post, by the word Slack answered with (api.slack.com/messaging/webhooks,
+// "Handling errors").
+QString slackAdvice(const QString& webhook, int status, const QString& said)
+{
+    const QString setAgain =
+        QStringLiteral("create a new incoming webhook in Slack, store it with "
+                       "'billbridge-cli connections set slack %1', restart delivery, then "
+                       "retry the job")
+            .arg(webhook);
+    if (said.contains(QLatin1String("invalid_payload")) || said.contains(QLatin1String("no_text")) ||
+        said.contains(QLatin1String("too_many_attachments")))
+        return QStringLiteral(
+            "Slack cannot read the message: fix the rule's message template, then retry the job");
+    if (said.contains(QLatin1String("channel_not_found")) ||
+        said.contains(QLatin1String("channel_is_archived")))
+        return QStringLiteral("the webhook's channel is gone or archived: ") + setAgain;
+    if (said.contains(QLatin1String("no_service")) || said.contains(QLatin1String("invalid_token")) ||
+        said.contains(QLatin1String("no_team")) || status == 403 || status == 404 || status == 410)
+        return QStringLiteral("the webhook was removed, revoked or disabled in Slack: ") + setAgain;
+    if (said.contains(QLatin1String("action_prohibited")))
+        return QStringLiteral("a Slack admin restricted posting to that channel: ") + setAgain;
+    return QStringLiteral("check the message and the webhook, then retry the job");
+}
+
+// The errors that mean something else for a Slack post than for Customer.io: a refusal is about that one
+// webhook or message (dead, with Slack's words), never about workspace credentials (no queue pause).
+std::optional<RetryDecision> slackDecision(const RetryInput& input, const CustomerIoError& error)
+{
+    const QString errorClass = customerio::toString(error.kind);
+    const QString webhook = input.payload.value(QLatin1String("webhook")).toString();
+    switch (error.kind) {
+    case CustomerIoErrorKind::BadRequest:
+    case CustomerIoErrorKind::Unauthorized:
+    case CustomerIoErrorKind::WrongRegion: {
+        const QString said = error.messages.join(QStringLiteral("; "));
+        return decision(RetryVerdict::Dead, errorClass,
+                        QStringLiteral("Slack refused the post to \"%1\" (HTTP %2%3): %4")
+                            .arg(webhook)
+                            .arg(error.httpStatus)
+                            .arg(said.isEmpty() ? QString() : QStringLiteral(" ") + said,
+                                 slackAdvice(webhook, error.httpStatus, said)));
+    }
+    case CustomerIoErrorKind::NotSent:
+        return decision(RetryVerdict::Dead, errorClass,
+                        error.detail.isEmpty() ? error.summary() : error.detail);
+    default:
+        return std::nullopt;
+    }
+}
+
 } // namespace
 
 RetryPolicy::RetryPolicy(RetrySchedule schedule)
@@ -133,6 +183,10 @@ RetryDecision RetryPolicy::decide(const RetryInput& input, const Random& random)
     if (input.attempt >= m_schedule.attemptCap)
         return decision(RetryVerdict::Dead, errorClass,
                         QStringLiteral("Gave up after %1 attempts: %2").arg(input.attempt).arg(summary));
+
+    if (input.operation.startsWith(QLatin1String("slack.")))
+        if (std::optional<RetryDecision> slack = slackDecision(input, error))
+            return *slack;
 
     switch (error.kind) {
     case CustomerIoErrorKind::BadRequest: {

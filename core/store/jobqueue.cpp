@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <sqlite3.h>
 #include <string>
 #include <variant>
 
@@ -173,7 +174,7 @@ Enqueued JobQueue::enqueueIn(SqliteConnection& connection, const NewJob& job, st
         throw StoreError(QStringLiteral("job %1 has no idempotency key").arg(job.operation));
     std::int64_t heldBy = 0;
     if (!job.heldByKey.isEmpty()) {
-        SqliteStatement holder = connection.prepare(
+        SqliteStatement holder = connection.prepareCached(
             "SELECT id FROM jobs WHERE idempotency_key = ?1 AND state IN ('pending', 'in_flight', "
             "'retry_scheduled')");
         holder.bind(1, job.heldByKey);
@@ -184,7 +185,7 @@ Enqueued JobQueue::enqueueIn(SqliteConnection& connection, const NewJob& job, st
     if (heldBy != 0)
         notBeforeMs = kHeldNotBeforeMs;
     {
-        SqliteStatement insert = connection.prepare(
+        SqliteStatement insert = connection.prepareCached(
             "INSERT INTO jobs (operation, api, customer_id, idempotency_key, payload, event_id, state, "
             "not_before_ms, created_at_ms, updated_at_ms, rule_id, rule_version, exits, held_by) VALUES (?1, "
             "?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?8, ?9, ?10, ?11, ?12) "
@@ -210,7 +211,9 @@ Enqueued JobQueue::enqueueIn(SqliteConnection& connection, const NewJob& job, st
         insert.step();
     }
     const bool created = connection.changes() > 0;
-    SqliteStatement existing = connection.prepare("SELECT id FROM jobs WHERE idempotency_key = ?1");
+    if (created)
+        return {sqlite3_last_insert_rowid(connection.handle()), true};
+    SqliteStatement existing = connection.prepareCached("SELECT id FROM jobs WHERE idempotency_key = ?1");
     existing.bind(1, job.idempotencyKey);
     if (!existing.step())
         throw StoreError(QStringLiteral("job %1 vanished while it was enqueued").arg(job.idempotencyKey));
@@ -445,6 +448,19 @@ int JobQueue::completeIn(const std::vector<Completion>& completions, std::int64_
             update.step();
             const bool moved = m_connection.changes() > 0;
             changed += moved ? 1 : 0;
+            // A finished job lets the jobs it held go, whatever its outcome: nothing stays held forever.
+            if (moved && (completion.to == JobState::Succeeded || completion.to == JobState::Dead)) {
+                if (m_settledHook) {
+                    const std::string sql = std::string("SELECT ") + kJobColumns + " FROM jobs WHERE id = ?1";
+                    SqliteStatement row = m_connection.prepare(sql.c_str());
+                    row.bind(1, completion.jobId);
+                    if (row.step()) {
+                        const Job settled = readJob(row);
+                        m_settledHook(m_connection, settled, completion, at);
+                    }
+                }
+                releaseHeldIn(m_connection, completion.jobId, at);
+            }
             // The attempt happened even when an operator moved the job meanwhile: count it all the same.
             if (!moved && completion.attempt) {
                 count.reset();
@@ -622,11 +638,25 @@ int JobQueue::discard(const std::vector<std::int64_t>& ids, const QString& reaso
     SqliteStatement update = m_connection.prepare(
         "UPDATE jobs SET state = 'discarded', updated_at_ms = ?2, discard_reason = ?3 WHERE id = ?1 AND "
         "state IN ('pending', 'retry_scheduled', 'dead', 'needs_review')");
+    // A discarded identity lookup (key "identity:<customer>") will never answer: its customer's identity is
+    // settled as skipped, and the jobs it held go out under the Stripe id.
+    SqliteStatement skipIdentity = m_connection.prepare(
+        "UPDATE sync_identities SET status = 'skipped', detail = 'the identity lookup was discarded by an "
+        "operator; jobs went out under the Stripe customer id', updated_at_ms = ?2 "
+        "WHERE status = 'pending' AND customer_id = (SELECT substr(idempotency_key, 10) FROM jobs "
+        "WHERE id = ?1 AND idempotency_key LIKE 'identity:%')");
     for (std::int64_t id : ids) {
         update.reset();
         update.bind(1, id).bind(2, at).bind(3, reason.isEmpty() ? QString() : reason);
         update.step();
-        changed += static_cast<int>(m_connection.changes());
+        const int discarded = static_cast<int>(m_connection.changes());
+        changed += discarded;
+        if (discarded == 0)
+            continue;
+        skipIdentity.reset();
+        skipIdentity.bind(1, id).bind(2, at);
+        skipIdentity.step();
+        releaseHeldIn(m_connection, id, at);
     }
     transaction.commit();
     return changed;

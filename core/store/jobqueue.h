@@ -26,6 +26,12 @@ public:
     // The not_before_ms of a job held by another (NewJob::heldByKey): never due until released.
     static constexpr std::int64_t kHeldNotBeforeMs = std::numeric_limits<std::int64_t>::max();
 
+    // Runs inside complete()'s transaction for each job it moves to succeeded or dead, before the jobs held
+    // by that one are released (a hook may hand them on to a job of its own by pointing their held_by at it).
+    // The identity resolution (sync::IdentityResolution) uses it to act on a lookup's answer.
+    using SettledHook = std::function<void(SqliteConnection& connection, const Job& job,
+                                           const Completion& completion, std::int64_t nowMs)>;
+
     explicit JobQueue(SqliteConnection connection, Clock clock = {});
     static JobQueue open(const QString& path, Clock clock = {});
 
@@ -86,6 +92,8 @@ public:
     JobPage list(const JobFilter& filter, std::optional<JobCursor> after = std::nullopt, int limit = 100);
     std::optional<Job> find(std::int64_t jobId);
 
+    void setSettledHook(SettledHook hook) { m_settledHook = std::move(hook); }
+
     // Workers stop claiming while paused; the flag survives restarts.
     void pause(const QString& reason);
     void resume();
@@ -100,6 +108,7 @@ private:
 
     SqliteConnection m_connection;
     Clock m_clock;
+    SettledHook m_settledHook;
 };
 
 } // namespace billbridge::store

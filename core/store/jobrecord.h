@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -28,7 +29,10 @@ struct NewJob {
     std::int64_t notBeforeMs = 0; // 0: due at once
     QString ruleId;               // the rule whose action made the job; empty for the built-in sync
     int ruleVersion = 0;
-    QString exits; // a delayed rule action's exit conditions; see rules/ for the format
+    // A delayed rule action's exits, compact JSON (rules::JobExits):
+    // {"on":["invoice.paid","invoice.voided"],"invoice":"in_1","subscription":"sub_1"}. An event of a listed
+    // type about the same invoice / subscription (or customer.deleted) discards the job while it waits.
+    QString exits;
     // The idempotency key of a job that must finish before this one may go (an identity lookup). While
     // that job is pending, in flight or waiting for a retry, this one is held (JobQueue::kHeldNotBeforeMs).
     QString heldByKey;
@@ -104,6 +108,8 @@ struct Completion {
     std::int64_t notBeforeMs = 0; // RetryScheduled and Pending only
     QString errorClass;
     QString error;
+    // The whole answer body, not stored: for JobQueue's settled-job hook (an identity lookup's people).
+    QByteArray answer;
 };
 
 // Empty members match everything; the time range applies to updated_at_ms, both ends inclusive.

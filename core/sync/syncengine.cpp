@@ -1,6 +1,8 @@
 #include "sync/syncengine.h"
 
 #include "store/sqlite.h"
+#include "sync/identityresolution.h"
+#include "sync/syncsettings.h"
 #include "util/logging.h"
 
 #include <QDateTime>
@@ -19,8 +21,8 @@ std::optional<PlanInfo> planInfoOf(store::SqliteConnection& connection, const QS
 {
     if (stripeId.isEmpty())
         return std::nullopt;
-    store::SqliteStatement select =
-        connection.prepare("SELECT plan_name, tier, interval_label FROM plan_mappings WHERE stripe_id = ?1");
+    store::SqliteStatement select = connection.prepareCached(
+        "SELECT plan_name, tier, interval_label FROM plan_mappings WHERE stripe_id = ?1");
     select.bind(1, stripeId);
     if (!select.step())
         return std::nullopt;
@@ -43,9 +45,9 @@ QString customerOfDisputedCharge(store::SqliteConnection& connection, const QByt
         charge.isObject() ? charge.toObject().value(QStringLiteral("id")).toString() : charge.toString();
     if (chargeId.isEmpty())
         return {};
-    store::SqliteStatement select =
-        connection.prepare("SELECT customer_id FROM events WHERE object_type = 'charge' AND object_id = ?1 "
-                           "AND customer_id IS NOT NULL ORDER BY created DESC LIMIT 1");
+    store::SqliteStatement select = connection.prepareCached(
+        "SELECT customer_id FROM events WHERE object_type = 'charge' AND object_id = ?1 "
+        "AND customer_id IS NOT NULL ORDER BY created DESC LIMIT 1");
     select.bind(1, chargeId);
     return select.step() ? select.text(0) : QString();
 }
@@ -54,7 +56,7 @@ void recordDecision(store::SqliteConnection& connection, const QString& eventId,
                     Verdict verdict, const QString& reason, int jobs, std::int64_t nowMs)
 {
     // A replayed event (removed and stored again) is decided again; the newest decision is what counts.
-    store::SqliteStatement insert = connection.prepare(
+    store::SqliteStatement insert = connection.prepareCached(
         "INSERT INTO sync_events (event_id, customer_id, verdict, reason, jobs, planned_at_ms) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET customer_id = "
         "excluded.customer_id, verdict = excluded.verdict, reason = excluded.reason, jobs = excluded.jobs, "
@@ -66,6 +68,42 @@ void recordDecision(store::SqliteConnection& connection, const QString& eventId,
         .bind(5, jobs)
         .bind(6, nowMs);
     insert.step();
+}
+
+// The operators' rules run after the built-in plan, on the state it produced: exits first (a payment
+// cancels the pending reminders about it), then the enabled rules. A broken rule is skipped and named in
+// the decision; it never refuses the event. Returns those notes.
+QStringList planRules(rules::RuleEngine& engine, store::SqliteConnection& connection,
+                      const store::IncomingEvent& event, const SyncPlan& plan, const QString& customerId,
+                      const SyncOptions& options, std::int64_t nowMs, std::vector<store::NewJob>& jobs)
+{
+    if (plan.verdict == Verdict::Malformed || !engine.mayAct(connection, event.fields.type))
+        return {};
+    rules::RuleInput input;
+    input.event = QJsonDocument::fromJson(event.raw).object();
+    input.customerId = customerId;
+    input.state = plan.state;
+    input.verdict = plan.verdict;
+    input.attributes = options.attributes;
+    input.customerLookup = [&connection](const QString& id) {
+        store::SqliteStatement select =
+            connection.prepareCached("SELECT raw FROM events WHERE customer_id = ?1 AND object_type = "
+                                     "'customer' ORDER BY created DESC "
+                                     "LIMIT 1");
+        select.bind(1, id);
+        if (!select.step())
+            return QJsonObject();
+        return QJsonDocument::fromJson(select.blob(0))
+            .object()
+            .value(QStringLiteral("data"))
+            .toObject()
+            .value(QStringLiteral("object"))
+            .toObject();
+    };
+    rules::RuleEngine::Planned planned = engine.planIn(connection, input, nowMs);
+    for (store::NewJob& job : planned.jobs)
+        jobs.push_back(std::move(job));
+    return planned.notes;
 }
 
 } // namespace
@@ -99,7 +137,7 @@ std::vector<store::NewJob> SyncEngine::planEvent(store::SqliteConnection& connec
     QString stateProblem;
     {
         store::SqliteStatement select =
-            connection.prepare("SELECT state FROM sync_customers WHERE customer_id = ?1");
+            connection.prepareCached("SELECT state FROM sync_customers WHERE customer_id = ?1");
         select.bind(1, customerId);
         if (select.step()) {
             QString error;
@@ -127,7 +165,7 @@ std::vector<store::NewJob> SyncEngine::planEvent(store::SqliteConnection& connec
     const SyncPlan plan = sync::plan(event.raw, state, lookup, options);
 
     if (plan.state != state || !stateProblem.isEmpty()) {
-        store::SqliteStatement upsert = connection.prepare(
+        store::SqliteStatement upsert = connection.prepareCached(
             "INSERT INTO sync_customers (customer_id, state, updated_at_ms) VALUES (?1, ?2, ?3) "
             "ON CONFLICT (customer_id) DO UPDATE SET state = excluded.state, updated_at_ms = "
             "excluded.updated_at_ms");
@@ -135,12 +173,22 @@ std::vector<store::NewJob> SyncEngine::planEvent(store::SqliteConnection& connec
         upsert.step();
     }
 
-    const QList<store::NewJob> jobs = toJobs(plan, customerId, event.fields.id);
+    // The person's Customer.io id: the Stripe id, or with emailAsId the email (when the event tells it).
+    const QString email = identity::emailOf(event.raw, plan, options);
+    const bool byEmail = options.emailAsId && !email.isEmpty();
+    QList<store::NewJob> builtInJobs = toJobs(plan, byEmail ? email : customerId, event.fields.id);
+    for (store::NewJob& job : builtInJobs)
+        job.customerId = customerId;
+    std::vector<store::NewJob> jobs(builtInJobs.begin(), builtInJobs.end());
     QString reason = plan.reason;
     if (!stateProblem.isEmpty())
         reason = reason.isEmpty() ? stateProblem : reason + QStringLiteral("; ") + stateProblem;
+    for (const QString& note : planRules(m_rules, connection, event, plan, customerId, options, nowMs, jobs))
+        reason = reason.isEmpty() ? note : reason + QStringLiteral("; ") + note;
+    if (options.lookUpIdentities && !options.emailAsId && plan.verdict != Verdict::Malformed)
+        identity::holdBehindLookup(connection, customerId, email, event.fields.id, nowMs, jobs);
     recordDecision(connection, event.fields.id, customerId, plan.verdict, reason, int(jobs.size()), nowMs);
-    return std::vector<store::NewJob>(jobs.begin(), jobs.end());
+    return jobs;
 }
 
 void SyncEngine::install(store::EventWriter& writer, SyncOptions options, Clock clock)
@@ -159,13 +207,16 @@ bool SyncEngine::disabledByEnvironment()
                .compare(QLatin1String("off"), Qt::CaseInsensitive) == 0;
 }
 
-bool SyncEngine::installUnlessDisabled(store::EventWriter& writer, SyncOptions options)
+bool SyncEngine::installUnlessDisabled(store::EventWriter& writer)
 {
     if (disabledByEnvironment()) {
         qCInfo(lcStore) << "BILLBRIDGE_SYNC=off: events are stored without Customer.io jobs";
         return false;
     }
-    install(writer, std::move(options));
+    SyncSettings settings = SyncSettings::read();
+    for (const QString& problem : std::as_const(settings.problems))
+        qCWarning(lcStore).noquote() << "settings:" << problem;
+    install(writer, std::move(settings.options));
     return true;
 }
 

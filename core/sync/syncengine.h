@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rules/ruleengine.h"
 #include "store/eventrecord.h"
 #include "store/eventwriter.h"
 #include "store/jobrecord.h"
@@ -35,9 +36,10 @@ public:
 
     // Makes `writer` plan jobs with an engine of its own. Call before writer.start().
     static void install(store::EventWriter& writer, SyncOptions options = {}, Clock clock = {});
-    // install() unless the environment says BILLBRIDGE_SYNC=off: operators who only want events recorded
-    // (no Customer.io jobs) set it for serve, backfill and the console. True when installed.
-    static bool installUnlessDisabled(store::EventWriter& writer, SyncOptions options = {});
+    // install() with the names and horizon of the settings (SyncSettings), unless the environment says
+    // BILLBRIDGE_SYNC=off: operators who only want events recorded (no Customer.io jobs) set it for serve,
+    // backfill and the console. Problems in the settings are logged as warnings. True when installed.
+    static bool installUnlessDisabled(store::EventWriter& writer);
     static bool disabledByEnvironment();
 
 private:
@@ -45,6 +47,7 @@ private:
 
     SyncOptions m_options;
     Clock m_clock;
+    rules::RuleEngine m_rules; // the operators' rules, run after the built-in plan
 };
 
 } // namespace billbridge::sync

@@ -42,6 +42,14 @@ struct SyncOptions {
     std::int64_t horizonMs = kDefaultHorizonMs; // events older than nowMs - horizonMs are history
     AttributeNames attributes;
     EventNames events;
+    // The Customer.io id: false (the default) uses the Stripe customer id; true addresses people by their
+    // email instead (workspaces identified by email), with no identity lookup. Setting sync/emailAsId.
+    bool emailAsId = false;
+    // With the Stripe id, look a customer's first email up in Customer.io so that a lead with it is given
+    // that id instead of a second person being made (sync/identityresolution.h). Off in bare options, so
+    // that planning stays a function of the event alone; SyncSettings turns it on (setting
+    // sync/identityLookup, default true).
+    bool lookUpIdentities = false;
 };
 
 enum class Verdict {

@@ -125,6 +125,19 @@ void CustomerIoTestServer::setRegion(customerio::Region region)
     m_servedRegion = region;
 }
 
+void CustomerIoTestServer::setPeopleWithEmail(const QString& email, const QList<Person>& people)
+{
+    QJsonArray results;
+    for (const Person& person : people) {
+        QJsonObject entry{{QStringLiteral("email"), person.email}, {QStringLiteral("cio_id"), person.cioId}};
+        if (!person.id.isEmpty())
+            entry.insert(QStringLiteral("id"), person.id);
+        results.append(entry);
+    }
+    m_peopleByEmail[email.toLower()] =
+        QJsonDocument(QJsonObject{{QStringLiteral("results"), results}}).toJson(QJsonDocument::Compact);
+}
+
 void CustomerIoTestServer::failNext(const Fault& fault, int times)
 {
     for (int i = 0; i < times; ++i)
@@ -185,12 +198,13 @@ CustomerIoTestServer::operationAnswer(const Request& request) const
         body = R"({"delivery_id":"dlv_test_1","queued_at":1700000000})";
     else if (method == "POST" && appTrigger.match(path).hasMatch())
         body = R"({"id":1})";
-    else if (method == "GET" && path == QLatin1String("/v1/customers"))
-        body = R"({"results":[]})";
-    else if (method == "GET" && path == QLatin1String("/v1/broadcasts"))
-        body = R"({"broadcasts":[]})";
+    else if (method == "GET" && path == QLatin1String("/v1/customers")) {
+        const auto people = m_peopleByEmail.find(request.queryValue(QStringLiteral("email")).toLower());
+        body = people == m_peopleByEmail.end() ? QByteArray(R"({"results":[]})") : people->second;
+    } else if (method == "GET" && path == QLatin1String("/v1/broadcasts"))
+        body = m_broadcastListBody;
     else if (method == "GET" && path == QLatin1String("/v1/transactional"))
-        body = R"({"messages":[]})";
+        body = m_transactionalListBody;
     else if (method == "GET" && path == QLatin1String("/v1/segments"))
         body = R"({"segments":[]})";
     else

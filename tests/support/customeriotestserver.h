@@ -83,6 +83,9 @@ public:
     void setServedRegion(customerio::Region region) { m_servedRegion = region; }
     void setEnvironmentId(int id) { m_environmentId = id; }
     void setWorkspaceName(const QString& name) { m_workspaceName = name; }
+    // The 200 answers of GET /v1/transactional and GET /v1/broadcasts (default: empty lists).
+    void setTransactionalListBody(const QByteArray& body) { m_transactionalListBody = body; }
+    void setBroadcastListBody(const QByteArray& body) { m_broadcastListBody = body; }
     customerio::Region region() const { return m_region; }
 
     void failNext(const Fault& fault, int times = 1);
@@ -91,6 +94,16 @@ public:
     // When each request arrived, in order: milliseconds on a monotonic clock started with the server. Kept
     // across clearRequests().
     const std::vector<std::int64_t>& arrivalsMs() const { return m_arrivalsMs; }
+    // What GET /v1/customers?email=<email> answers (the address compared case-insensitively): the people
+    // given, as {"results":[{"email":…,"id":…,"cio_id":…}]}; an empty id is left out, as for a lead.
+    // Addresses not set here find nobody ({"results":[]}).
+    struct Person {
+        QString email;
+        QString id;
+        QString cioId;
+    };
+    void setPeopleWithEmail(const QString& email, const QList<Person>& people);
+
     // Holds every operation answer (not scripted faults) this long before sending it, as a slow network.
     void setAnswerDelay(std::chrono::milliseconds delay) { m_answerDelay = delay; }
 
@@ -118,6 +131,8 @@ private:
     customerio::Region m_servedRegion = customerio::Region::Us;
     int m_environmentId = kDefaultEnvironmentId;
     QString m_workspaceName = QString::fromLatin1(kDefaultWorkspaceName);
+    QByteArray m_transactionalListBody = R"({"messages":[]})";
+    QByteArray m_broadcastListBody = R"({"broadcasts":[]})";
     std::deque<Fault> m_faults;
     // Answers that never come: held until the server goes, so the client sees an open, silent connection.
     std::vector<std::unique_ptr<QHttpServerResponder>> m_silent;
@@ -125,6 +140,7 @@ private:
     std::vector<std::int64_t> m_arrivalsMs;
     std::chrono::milliseconds m_answerDelay{0};
     std::map<int, std::unique_ptr<QHttpServerResponder>> m_delayed;
+    std::map<QString, QByteArray> m_peopleByEmail; // lower-case email → the results body
     int m_nextDelayed = 0;
 };
 

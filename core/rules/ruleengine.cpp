@@ -1,0 +1,744 @@
+#include "rules/ruleengine.h"
+
+#include "customerio/customeriorequest.h"
+#include "delivery/jobrequest.h"
+#include "rules/rulestore.h"
+#include "store/sqlite.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <utility>
+
+namespace billbridge::rules {
+
+namespace {
+
+// Limits checked again on the values a job really carries (see rule.cpp for their source).
+constexpr int kMaxEventDataBytes = 100000;
+constexpr int kMaxAttributeValueBytes = 1000;
+constexpr int kMaxBroadcastDataBytes = 50000;
+constexpr int kMaxTransactionalBytes = 1000000;
+
+QString idOf(const QJsonValue& value)
+{
+    // Expandable references are either an id or the expanded object.
+    return value.isObject() ? value.toObject().value(QStringLiteral("id")).toString() : value.toString();
+}
+
+QJsonObject objectOf(const QJsonObject& event)
+{
+    return event.value(QStringLiteral("data")).toObject().value(QStringLiteral("object")).toObject();
+}
+
+QString objectTypeOf(const QJsonObject& event)
+{
+    return objectOf(event).value(QStringLiteral("object")).toString();
+}
+
+QString invoiceSubscription(const QJsonObject& invoice)
+{
+    const QString fromParent = idOf(invoice.value(QStringLiteral("parent"))
+                                        .toObject()
+                                        .value(QStringLiteral("subscription_details"))
+                                        .toObject()
+                                        .value(QStringLiteral("subscription")));
+    return fromParent.isEmpty() ? idOf(invoice.value(QStringLiteral("subscription"))) : fromParent;
+}
+
+QJsonValue orUndefined(const QJsonValue& value)
+{
+    return value.isNull() ? QJsonValue(QJsonValue::Undefined) : value;
+}
+
+QJsonValue nonEmpty(const QString& text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
+}
+
+int compactBytes(const QJsonObject& object)
+{
+    return int(QJsonDocument(object).toJson(QJsonDocument::Compact).size());
+}
+
+std::optional<double> numberOf(const QJsonValue& value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isString()) {
+        bool ok = false;
+        const double number = value.toString().trimmed().toDouble(&ok);
+        if (ok)
+            return number;
+    }
+    return std::nullopt;
+}
+
+bool sameValue(const QJsonValue& actual, const QJsonValue& expected)
+{
+    if (actual.isDouble() || expected.isDouble()) {
+        const std::optional<double> a = numberOf(actual);
+        const std::optional<double> b = numberOf(expected);
+        return a && b && *a == *b;
+    }
+    if (actual.isUndefined())
+        return expected.isNull();
+    return actual == expected;
+}
+
+// -1, 0, 1; nullopt when the two cannot be ordered.
+std::optional<int> order(const QJsonValue& actual, const QJsonValue& expected)
+{
+    const std::optional<double> a = numberOf(actual);
+    const std::optional<double> b = numberOf(expected);
+    if (a && b)
+        return *a < *b ? -1 : (*a > *b ? 1 : 0);
+    if (actual.isString() && expected.isString()) {
+        const int c = QString::compare(actual.toString(), expected.toString());
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    return std::nullopt;
+}
+
+bool present(const QJsonValue& value)
+{
+    return !value.isUndefined() && !value.isNull();
+}
+
+bool holds(const Condition& condition, const QJsonValue& actual)
+{
+    const QJsonValue& expected = condition.value;
+    switch (condition.op) {
+    case Operator::Exists:
+        return present(actual);
+    case Operator::NotExists:
+        return !present(actual);
+    case Operator::Eq:
+        return sameValue(actual, expected);
+    case Operator::Ne:
+        return !sameValue(actual, expected);
+    case Operator::Gt:
+    case Operator::Gte:
+    case Operator::Lt:
+    case Operator::Lte: {
+        if (!present(actual))
+            return false;
+        const std::optional<int> c = order(actual, expected);
+        if (!c)
+            return false;
+        if (condition.op == Operator::Gt)
+            return *c > 0;
+        if (condition.op == Operator::Gte)
+            return *c >= 0;
+        if (condition.op == Operator::Lt)
+            return *c < 0;
+        return *c <= 0;
+    }
+    case Operator::In:
+    case Operator::NotIn: {
+        bool found = false;
+        for (const QJsonValue& candidate : expected.toArray())
+            found = found || (present(actual) && sameValue(actual, candidate));
+        return condition.op == Operator::In ? found : !found;
+    }
+    case Operator::Contains:
+        if (actual.isString())
+            return actual.toString().contains(expected.isString() ? expected.toString()
+                                                                  : expected.toVariant().toString());
+        if (actual.isArray()) {
+            for (const QJsonValue& member : actual.toArray()) {
+                if (sameValue(member, expected))
+                    return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+QString describe(const QJsonValue& value)
+{
+    if (value.isUndefined())
+        return QStringLiteral("absent");
+    if (value.isString())
+        return QLatin1Char('"') + value.toString().left(80) + QLatin1Char('"');
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)).left(80);
+    if (value.isObject())
+        return QStringLiteral("an object");
+    if (value.isNull())
+        return QStringLiteral("null");
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return QString::number(value.toDouble(), 'g', 15);
+}
+
+// Placeholder text for Slack: plain, never JSON-quoted.
+QString plainText(const QJsonValue& value)
+{
+    if (!present(value))
+        return QStringLiteral("(none)");
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 15);
+    return describe(value);
+}
+
+QJsonValue resolve(const ValueSource& source, const RuleInput& input)
+{
+    switch (source.kind) {
+    case ValueSource::Kind::Path:
+        return input.path(source.name);
+    case ValueSource::Kind::Derived:
+        return input.derived(source.name);
+    case ValueSource::Kind::Literal:
+        break;
+    }
+    return source.literal;
+}
+
+// Unknown values are sent as null so that a message template can test for them.
+QJsonObject resolveData(const DataFields& fields, const RuleInput& input)
+{
+    QJsonObject data;
+    for (const auto& [key, source] : fields) {
+        const QJsonValue value = resolve(source, input);
+        data.insert(key, value.isUndefined() ? QJsonValue(QJsonValue::Null) : value);
+    }
+    return data;
+}
+
+QString fillPlaceholders(const QString& text, const RuleInput& input)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{\\{\\s*([a-z_]+)\\s*\\}\\}"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        out += text.mid(last, match.capturedStart() - last);
+        const QString name = match.captured(1);
+        out += derivedValueNames().contains(name) ? plainText(input.derived(name)) : match.captured(0);
+        last = match.capturedEnd();
+    }
+    out += text.mid(last);
+    return out;
+}
+
+bool isCustomerIoAction(const Action& action)
+{
+    return action.type != ActionType::Slack;
+}
+
+} // namespace
+
+QString RuleInput::eventId() const
+{
+    return event.value(QStringLiteral("id")).toString();
+}
+
+QString RuleInput::eventType() const
+{
+    return event.value(QStringLiteral("type")).toString();
+}
+
+std::int64_t RuleInput::createdSeconds() const
+{
+    return event.value(QStringLiteral("created")).toInteger();
+}
+
+QJsonValue RuleInput::path(const QString& dottedPath) const
+{
+    QJsonValue current = event;
+    for (const QString& part : dottedPath.split(QLatin1Char('.'))) {
+        if (current.isObject()) {
+            current = current.toObject().value(part);
+        } else if (current.isArray()) {
+            bool ok = false;
+            const int index = part.toInt(&ok);
+            const QJsonArray array = current.toArray();
+            if (!ok || index < 0 || index >= array.size())
+                return QJsonValue::Undefined;
+            current = array.at(index);
+        } else {
+            return QJsonValue::Undefined;
+        }
+        if (current.isUndefined())
+            return current;
+    }
+    return current;
+}
+
+QJsonValue RuleInput::derived(const QString& name) const
+{
+    const QJsonObject object = objectOf(event);
+    const QString objectType = object.value(QStringLiteral("object")).toString();
+    const QString type = eventType();
+    const QJsonObject& attrs = state.attributes;
+    const auto attribute = [&attrs](const QString& key) { return orUndefined(attrs.value(key)); };
+    const bool invoice = objectType == QLatin1String("invoice");
+    const bool subscription = objectType == QLatin1String("subscription");
+    const bool charge = objectType == QLatin1String("charge");
+    const bool customer = objectType == QLatin1String("customer");
+
+    if (name == QLatin1String("event_id"))
+        return nonEmpty(eventId());
+    if (name == QLatin1String("event_type"))
+        return nonEmpty(type);
+    if (name == QLatin1String("plan_name"))
+        return attribute(attributes.planName);
+    if (name == QLatin1String("plan_tier"))
+        return attribute(attributes.planTier);
+    if (name == QLatin1String("mrr"))
+        return attribute(attributes.mrr);
+    if (name == QLatin1String("subscription_status")) {
+        if (subscription)
+            return orUndefined(object.value(QStringLiteral("status")));
+        return attribute(attributes.subscriptionStatus);
+    }
+    if (name == QLatin1String("currency")) {
+        const QJsonValue own = object.value(QStringLiteral("currency"));
+        return own.isString() ? own : attribute(attributes.currency);
+    }
+    if (name == QLatin1String("failed_payment_count"))
+        return state.failedPaymentCount;
+    if (name == QLatin1String("attempt_count"))
+        return invoice ? orUndefined(object.value(QStringLiteral("attempt_count"))) : QJsonValue::Undefined;
+    if (name == QLatin1String("next_payment_attempt"))
+        return invoice ? orUndefined(object.value(QStringLiteral("next_payment_attempt")))
+                       : QJsonValue::Undefined;
+    if (name == QLatin1String("hosted_invoice_url"))
+        return invoice ? orUndefined(object.value(QStringLiteral("hosted_invoice_url")))
+                       : QJsonValue::Undefined;
+    if (name == QLatin1String("invoice_id"))
+        return nonEmpty(invoice ? object.value(QStringLiteral("id")).toString()
+                                : idOf(object.value(QStringLiteral("invoice"))));
+    if (name == QLatin1String("subscription_id")) {
+        if (subscription)
+            return nonEmpty(object.value(QStringLiteral("id")).toString());
+        if (invoice)
+            return nonEmpty(invoiceSubscription(object));
+        return nonEmpty(idOf(object.value(QStringLiteral("subscription"))));
+    }
+    if (name == QLatin1String("amount")) {
+        const QString currency = object.value(QStringLiteral("currency")).toString();
+        QJsonValue minor;
+        if (invoice) {
+            const bool paid =
+                type == QLatin1String("invoice.paid") || type == QLatin1String("invoice.payment_succeeded");
+            minor = object.value(paid ? QStringLiteral("amount_paid") : QStringLiteral("amount_due"));
+        } else if (charge) {
+            minor = object.value(type == QLatin1String("charge.refunded") ? QStringLiteral("amount_refunded")
+                                                                          : QStringLiteral("amount"));
+        } else if (subscription) {
+            return sync::toMajorUnits(std::round(sync::monthlyMinorOfSubscription(object)), currency);
+        } else {
+            minor = object.value(QStringLiteral("amount"));
+        }
+        if (!minor.isDouble())
+            return QJsonValue::Undefined;
+        return sync::toMajorUnits(minor.toDouble(), currency);
+    }
+    if (name == QLatin1String("customer_email")) {
+        const QJsonValue known = attribute(attributes.email);
+        if (known.isString() && !known.toString().isEmpty())
+            return known;
+        if (customer)
+            return orUndefined(object.value(QStringLiteral("email")));
+        if (invoice)
+            return orUndefined(object.value(QStringLiteral("customer_email")));
+        return QJsonValue::Undefined;
+    }
+    if (name == QLatin1String("customer_name")) {
+        if (customer)
+            return orUndefined(object.value(QStringLiteral("name")));
+        if (invoice)
+            return orUndefined(object.value(QStringLiteral("customer_name")));
+        if (charge)
+            return orUndefined(
+                object.value(QStringLiteral("billing_details")).toObject().value(QStringLiteral("name")));
+        return QJsonValue::Undefined;
+    }
+    if (name == QLatin1String("lifetime_value")) {
+        const QMap<QString, std::int64_t> values = state.lifetimeValueMinor();
+        if (values.isEmpty())
+            return 0;
+        QString currency = object.value(QStringLiteral("currency")).toString();
+        if (!values.contains(currency))
+            currency = attrs.value(attributes.currency).toString();
+        if (!values.contains(currency))
+            currency = values.firstKey();
+        return sync::toMajorUnits(double(values.value(currency)), currency);
+    }
+    return QJsonValue::Undefined;
+}
+
+QJsonValue RuleInput::field(const QString& name) const
+{
+    static const QString metadataPrefix = QStringLiteral("customer.metadata.");
+    if (name.startsWith(metadataPrefix)) {
+        const QString key = name.mid(metadataPrefix.size());
+        const QJsonObject object = objectOf(event);
+        if (object.value(QStringLiteral("object")).toString() == QLatin1String("customer"))
+            return object.value(QStringLiteral("metadata")).toObject().value(key);
+        if (object.value(QStringLiteral("customer")).isObject())
+            return object.value(QStringLiteral("customer"))
+                .toObject()
+                .value(QStringLiteral("metadata"))
+                .toObject()
+                .value(key);
+        if (!customerLookup || customerId.isEmpty())
+            return QJsonValue::Undefined;
+        return customerLookup(customerId).value(QStringLiteral("metadata")).toObject().value(key);
+    }
+    if (name.startsWith(QLatin1String("data.")))
+        return path(name);
+    return derived(name);
+}
+
+QString JobExits::toJson() const
+{
+    QJsonObject object{{QStringLiteral("on"), QJsonArray::fromStringList(on)}};
+    if (!invoiceId.isEmpty())
+        object.insert(QStringLiteral("invoice"), invoiceId);
+    if (!subscriptionId.isEmpty())
+        object.insert(QStringLiteral("subscription"), subscriptionId);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+std::optional<JobExits> JobExits::fromJson(const QString& text)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    if (!document.isObject() || !document.object().value(QStringLiteral("on")).isArray())
+        return std::nullopt;
+    const QJsonObject object = document.object();
+    JobExits exits;
+    for (const QJsonValue& type : object.value(QStringLiteral("on")).toArray())
+        exits.on.append(type.toString());
+    exits.invoiceId = object.value(QStringLiteral("invoice")).toString();
+    exits.subscriptionId = object.value(QStringLiteral("subscription")).toString();
+    return exits;
+}
+
+bool JobExits::matches(const QJsonObject& event) const
+{
+    const QString type = event.value(QStringLiteral("type")).toString();
+    if (!on.contains(type))
+        return false;
+    const QJsonObject object = objectOf(event);
+    const QString objectType = object.value(QStringLiteral("object")).toString();
+    if (type == QLatin1String("customer.deleted"))
+        return true;
+    if (objectType == QLatin1String("subscription"))
+        return subscriptionId.isEmpty() || subscriptionId == object.value(QStringLiteral("id")).toString();
+    if (objectType == QLatin1String("invoice")) {
+        if (!invoiceId.isEmpty())
+            return invoiceId == object.value(QStringLiteral("id")).toString();
+        if (!subscriptionId.isEmpty())
+            return subscriptionId == invoiceSubscription(object);
+        return true;
+    }
+    return false;
+}
+
+RuleEngine::RuleEngine(Clock clock)
+    : m_clock(std::move(clock))
+{}
+
+RuleOutcome RuleEngine::evaluate(const Rule& rule, const RuleInput& input)
+{
+    RuleOutcome outcome;
+    outcome.ruleId = rule.id;
+    outcome.ruleVersion = rule.version;
+    const QString type = input.eventType();
+    if (!rule.triggers.contains(type)) {
+        outcome.reason = QStringLiteral("%1 is not one of the rule's triggers").arg(type);
+        return outcome;
+    }
+    if (input.customerId.isEmpty()) {
+        outcome.reason = QStringLiteral("the event names no customer");
+        return outcome;
+    }
+    switch (input.verdict) {
+    case sync::Verdict::Applied:
+        break;
+    case sync::Verdict::History:
+        if (!rule.fireOnHistory) {
+            outcome.reason = QStringLiteral("the event is history (older than the sync horizon) and the rule "
+                                            "does not fire on history");
+            return outcome;
+        }
+        break;
+    case sync::Verdict::Stale:
+    case sync::Verdict::Ignored:
+    case sync::Verdict::Malformed:
+        outcome.reason =
+            QStringLiteral("the sync engine found the event %1").arg(sync::toString(input.verdict));
+        return outcome;
+    }
+    for (int i = 0; i < rule.conditions.size(); ++i) {
+        const Condition& condition = rule.conditions.at(i);
+        const QJsonValue actual = input.field(condition.field);
+        if (!holds(condition, actual)) {
+            outcome.reason =
+                QStringLiteral("condition %1: %2 is %3; needs %4%5")
+                    .arg(i + 1)
+                    .arg(condition.field, describe(actual), toString(condition.op),
+                         condition.value.isUndefined() ? QString()
+                                                       : QLatin1Char(' ') + describe(condition.value));
+            return outcome;
+        }
+    }
+    const bool onlySlack = std::all_of(rule.actions.begin(), rule.actions.end(),
+                                       [](const Action& action) { return !isCustomerIoAction(action); });
+    if (input.state.deleted && !onlySlack) {
+        outcome.reason =
+            QStringLiteral("the customer was deleted in Stripe; nothing more is sent to Customer.io");
+        return outcome;
+    }
+
+    const QString eventId = input.eventId();
+    const std::int64_t created = input.createdSeconds();
+    const std::int64_t notBeforeMs = rule.delaySeconds > 0 ? (created + rule.delaySeconds) * 1000 : 0;
+    QString exits;
+    if (rule.delaySeconds > 0 && !rule.exits.isEmpty()) {
+        JobExits jobExits;
+        jobExits.on = rule.exits;
+        jobExits.invoiceId = input.derived(QStringLiteral("invoice_id")).toString();
+        jobExits.subscriptionId = input.derived(QStringLiteral("subscription_id")).toString();
+        exits = jobExits.toJson();
+    }
+
+    std::vector<store::NewJob> jobs;
+    for (int i = 0; i < rule.actions.size(); ++i) {
+        const Action& action = rule.actions.at(i);
+        const QString key = QStringLiteral("%1:rule:%2:%3").arg(eventId, rule.id).arg(i);
+        const QString where = QStringLiteral("actions[%1]").arg(i);
+        store::NewJob job;
+        switch (action.type) {
+        case ActionType::TrackEvent: {
+            const QJsonObject data = resolveData(action.data, input);
+            if (compactBytes(data) > kMaxEventDataBytes) {
+                outcome.reason = QStringLiteral("%1: the event data would be %2 bytes, over Customer.io's %3")
+                                     .arg(where)
+                                     .arg(compactBytes(data))
+                                     .arg(kMaxEventDataBytes);
+                return outcome;
+            }
+            customerio::TrackEvent event;
+            event.name = action.name;
+            event.ulid =
+                sync::derivedEventId(eventId, QStringLiteral("rule:%1:%2").arg(rule.id).arg(i), created);
+            // A delayed event happens when it is sent; an immediate one when Stripe's event did.
+            if (rule.delaySeconds == 0)
+                event.timestamp = created;
+            event.data = data;
+            job = delivery::jobFor(customerio::requests::trackEvent(input.customerId, event),
+                                   input.customerId, key, eventId, notBeforeMs);
+            break;
+        }
+        case ActionType::SendTransactional: {
+            const QString email = input.derived(QStringLiteral("customer_email")).toString();
+            if (email.isEmpty()) {
+                outcome.reason = QStringLiteral("%1: no email address is known for the customer, and a "
+                                                "transactional email needs one")
+                                     .arg(where);
+                return outcome;
+            }
+            customerio::TransactionalEmail message;
+            message.to = email;
+            message.identifierType = customerio::IdentifierType::Id;
+            message.identifier = input.customerId;
+            message.transactionalMessageId = action.transactionalMessageId;
+            message.messageData = resolveData(action.data, input);
+            if (compactBytes(message.messageData) > kMaxTransactionalBytes) {
+                outcome.reason = QStringLiteral("%1: the message data is over Customer.io's 1 MB").arg(where);
+                return outcome;
+            }
+            job = delivery::jobFor(customerio::requests::sendEmail(message), input.customerId, key, eventId,
+                                   notBeforeMs);
+            break;
+        }
+        case ActionType::TriggerBroadcast: {
+            const QJsonObject data = resolveData(action.data, input);
+            if (compactBytes(data) > kMaxBroadcastDataBytes) {
+                outcome.reason =
+                    QStringLiteral("%1: the broadcast data would be %2 bytes, over Customer.io's %3")
+                        .arg(where)
+                        .arg(compactBytes(data))
+                        .arg(kMaxBroadcastDataBytes);
+                return outcome;
+            }
+            customerio::BroadcastAudience audience;
+            audience.kind = customerio::BroadcastAudience::Kind::Ids;
+            audience.people = {input.customerId};
+            job = delivery::jobFor(customerio::requests::triggerBroadcast(action.broadcastId, data, audience),
+                                   input.customerId, key, eventId, notBeforeMs);
+            break;
+        }
+        case ActionType::SetAttributes: {
+            customerio::IdentifyAttributes attributes;
+            for (const auto& [name, source] : action.data) {
+                QJsonValue value = resolve(source, input);
+                if (value.isUndefined())
+                    value = QJsonValue::Null;
+                const int bytes = value.isString() ? int(value.toString().toUtf8().size()) : 0;
+                if (bytes > kMaxAttributeValueBytes) {
+                    outcome.reason =
+                        QStringLiteral("%1: attribute %2 would be %3 bytes, over Customer.io's %4")
+                            .arg(where, name)
+                            .arg(bytes)
+                            .arg(kMaxAttributeValueBytes);
+                    return outcome;
+                }
+                attributes.attributes.append({name, value});
+            }
+            attributes.changedAt = created;
+            job = delivery::jobFor(customerio::requests::identify(input.customerId, attributes),
+                                   input.customerId, key, eventId, notBeforeMs);
+            break;
+        }
+        case ActionType::Slack: {
+            const QJsonObject body{{QStringLiteral("text"), fillPlaceholders(action.text, input)}};
+            job.operation = QStringLiteral("slack.post");
+            job.customerId = input.customerId;
+            job.idempotencyKey = key;
+            job.payload =
+                QJsonObject{{QStringLiteral("webhook"), action.webhook},
+                            {QStringLiteral("body"),
+                             QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))}};
+            job.eventId = eventId;
+            job.notBeforeMs = notBeforeMs;
+            break;
+        }
+        }
+        job.ruleId = rule.id;
+        job.ruleVersion = rule.version;
+        job.exits = exits;
+        jobs.push_back(std::move(job));
+    }
+    outcome.fired = true;
+    outcome.jobs = std::move(jobs);
+    return outcome;
+}
+
+std::vector<RuleOutcome> RuleEngine::evaluate(const QList<Rule>& rules, const RuleInput& input)
+{
+    std::vector<RuleOutcome> outcomes;
+    outcomes.reserve(rules.size());
+    for (const Rule& rule : rules)
+        outcomes.push_back(evaluate(rule, input));
+    return outcomes;
+}
+
+int RuleEngine::applyExits(store::SqliteConnection& connection, const QString& customerId,
+                           const QJsonObject& event, std::int64_t nowMs)
+{
+    const QString type = event.value(QStringLiteral("type")).toString();
+    if (customerId.isEmpty() || !exitEventTypes().contains(type))
+        return 0;
+    std::vector<std::int64_t> matching;
+    {
+        store::SqliteStatement select = connection.prepareCached(
+            "SELECT id, exits FROM jobs WHERE customer_id = ?1 AND exits IS NOT NULL "
+            "AND state IN ('pending', 'retry_scheduled')");
+        select.bind(1, customerId);
+        while (select.step()) {
+            const std::optional<JobExits> exits = JobExits::fromJson(select.text(1));
+            if (exits && exits->matches(event))
+                matching.push_back(select.int64(0));
+        }
+    }
+    if (matching.empty())
+        return 0;
+    const QString reason =
+        QStringLiteral("rule exit: %1 (%2)").arg(type, event.value(QStringLiteral("id")).toString());
+    store::SqliteStatement update = connection.prepareCached(
+        "UPDATE jobs SET state = 'discarded', discard_reason = ?1, updated_at_ms = ?2 "
+        "WHERE id = ?3 AND state IN ('pending', 'retry_scheduled')");
+    int discarded = 0;
+    for (const std::int64_t id : matching) {
+        update.reset();
+        update.bind(1, reason).bind(2, nowMs).bind(3, id);
+        update.step();
+        discarded += int(connection.changes());
+    }
+    return discarded;
+}
+
+void RuleEngine::refresh(store::SqliteConnection& connection)
+{
+    Fingerprint current;
+    {
+        store::SqliteStatement select =
+            connection.prepareCached("SELECT count(*), total(version), max(updated_at_ms) FROM rules");
+        select.step();
+        current.count = select.int64(0);
+        current.versions = select.real(1);
+        current.newestUpdate = select.isNull(2) ? 0 : select.int64(2);
+    }
+    if (current == m_fingerprint)
+        return;
+    std::vector<BrokenRule> broken;
+    const QList<Rule> all = RuleStore::loadIn(connection, &broken);
+    m_enabled.clear();
+    for (const Rule& rule : all) {
+        if (rule.enabled)
+            m_enabled.append(rule);
+    }
+    m_broken.clear();
+    for (const BrokenRule& rule : broken)
+        m_broken.append(QStringLiteral("rule '%1' skipped: %2").arg(rule.id, rule.problem));
+    m_fingerprint = current;
+}
+
+bool RuleEngine::mayAct(store::SqliteConnection& connection, const QString& eventType)
+{
+    refresh(connection);
+    if (!m_broken.isEmpty() || exitEventTypes().contains(eventType))
+        return true;
+    return std::any_of(m_enabled.begin(), m_enabled.end(),
+                       [&eventType](const Rule& rule) { return rule.triggers.contains(eventType); });
+}
+
+RuleEngine::Planned RuleEngine::planIn(store::SqliteConnection& connection, const RuleInput& input)
+{
+    return planIn(connection, input, m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch());
+}
+
+RuleEngine::Planned RuleEngine::planIn(store::SqliteConnection& connection, const RuleInput& input,
+                                       std::int64_t nowMs)
+{
+    Planned planned;
+    refresh(connection);
+    planned.notes = m_broken;
+    planned.discarded = applyExits(connection, input.customerId, input.event, nowMs);
+    if (planned.discarded > 0)
+        planned.notes.append(QStringLiteral("rule exits discarded %1 job(s)").arg(planned.discarded));
+    QStringList fired;
+    for (const Rule& rule : m_enabled) {
+        try {
+            RuleOutcome outcome = evaluate(rule, input);
+            if (!outcome.fired)
+                continue;
+            fired.append(rule.id);
+            for (store::NewJob& job : outcome.jobs)
+                planned.jobs.push_back(std::move(job));
+        } catch (const store::StoreError&) {
+            throw;
+        } catch (const std::exception& error) {
+            planned.notes.append(
+                QStringLiteral("rule '%1' skipped: %2").arg(rule.id, QString::fromUtf8(error.what())));
+        }
+    }
+    if (!fired.isEmpty())
+        planned.notes.append(QStringLiteral("rules fired: %1").arg(fired.join(QStringLiteral(", "))));
+    return planned;
+}
+
+} // namespace billbridge::rules
