@@ -1,13 +1,20 @@
 #include "clicommon.h"
 #include "secrets/credentials.h"
 #include "secrets/keychainsecretstore.h"
+#include "slack/slackclient.h"
+#include "slack/slackwebhooks.h"
+#include "store/auditlog.h"
 #include "stripe/stripeclient.h"
 #include "stripe/stripekeys.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QUrl>
 
 #include <cstdio>
 #include <functional>
@@ -32,21 +39,27 @@ using Action = std::function<int(const QStringList&)>;
 const char* kConnectionsUsage = R"(usage: billbridge-cli connections <action> [<service>] [options]
 
 Actions:
-  show                show the configured credentials (masked), where each comes from, TEST/LIVE
+  show [stripe|slack] show the configured credentials (masked), where each comes from, TEST/LIVE
                       and any problem; exits 0 only when everything needed is configured and usable
   set stripe          store the Stripe API key and webhook signing secret(s) in the keychain
   clear stripe        remove the Stripe credentials from the keychain
   test stripe         ask Stripe whether the API key works
+  set slack NAME      store the URL of a Slack incoming webhook under NAME (rules post to it by name)
+  clear slack NAME    remove that webhook from the keychain
+  test slack NAME     check the webhook's configuration; posts a message only with --send-test-message
 
 Secrets are never accepted as arguments (other users could read them in the process list, and the
 shell would keep them in its history). 'set' prompts for them with the input hidden when run in a
 terminal, and otherwise reads them from standard input: the API key on the first line, then one or
 more webhook signing secrets (whsec_...), one per line.
 
-The environment variables STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET (several secrets separated by
-commas) override the keychain, for headless use.
+A Slack webhook URL is a secret too: 'set slack' reads it from a hidden prompt or standard input,
+and it is never shown again (only hooks.slack.com/services/•••).
 
-Run 'billbridge-cli connections <action> stripe --help' for an action's options.
+The environment variables STRIPE_API_KEY and STRIPE_WEBHOOK_SECRET (several secrets separated by
+commas) and BILLBRIDGE_SLACK_WEBHOOK_<NAME> override the keychain, for headless use.
+
+Run 'billbridge-cli connections <action> stripe|slack --help' for an action's options.
 )";
 
 QString describeApiKey(const QString& key)
@@ -266,6 +279,32 @@ std::variant<StripeInput, int> readStripeInput(bool wantApiKey, bool wantSecrets
     return input;
 }
 
+// Credentials decide where events come from and where they go, so every change is recorded in the audit log
+// of the store (--db): which connection and which fields, never a value. A failure to record it is reported
+// but does not undo the change, which has already happened.
+void addAuditStoreOption(QCommandLineParser& parser)
+{
+    parser.addOption(
+        {QStringLiteral("db"),
+         QStringLiteral("Store whose audit log records the change (default: $BILLBRIDGE_DB, else the "
+                        "default store)."),
+         QStringLiteral("path")});
+}
+
+void auditConnectionChange(const QCommandLineParser& parser, const QString& action, const QString& connection,
+                           const QStringList& fields)
+{
+    try {
+        store::AuditLog::open(databasePath(parser))
+            .record(QString(), action, connection,
+                    {{QStringLiteral("connection"), connection},
+                     {QStringLiteral("fields"), QJsonArray::fromStringList(fields)}});
+    } catch (const store::StoreError& error) {
+        printError(QStringLiteral("the change was saved but could not be recorded in the audit log: %1")
+                       .arg(error.message()));
+    }
+}
+
 // Actions ------------------------------------------------------------------------------------------
 
 int setStripe(const QStringList& arguments)
@@ -285,6 +324,7 @@ int setStripe(const QStringList& arguments)
                                                         "stored API key."));
     parser.addOption(apiKeyOnly);
     parser.addOption(secretsOnly);
+    addAuditStoreOption(parser);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -322,6 +362,12 @@ int setStripe(const QStringList& arguments)
         return ExitConfiguration;
     }
 
+    QStringList changedFields;
+    if (input.apiKey)
+        changedFields << QStringLiteral("api_key");
+    if (input.webhookSecrets)
+        changedFields << QStringLiteral("webhook_secrets");
+    auditConnectionChange(parser, QStringLiteral("connections.set"), QStringLiteral("stripe"), changedFields);
     printOut(QStringLiteral("Saved in the %1:").arg(keychain.backendName()));
     if (input.apiKey)
         printField(QStringLiteral("API key"), {describeApiKey(*input.apiKey)});
@@ -351,6 +397,7 @@ int clearStripe(const QStringList& arguments)
     parser.setApplicationDescription(
         QStringLiteral("Removes the Stripe API key and webhook signing secrets from the keychain."));
     parser.addHelpOption();
+    addAuditStoreOption(parser);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -365,6 +412,8 @@ int clearStripe(const QStringList& arguments)
             printError(problem);
         return ExitConfiguration;
     }
+    auditConnectionChange(parser, QStringLiteral("connections.clear"), QStringLiteral("stripe"),
+                          {QStringLiteral("api_key"), QStringLiteral("webhook_secrets")});
     printOut(QStringLiteral("Removed the Stripe API key and webhook signing secrets from the %1.")
                  .arg(keychain.backendName()));
     if (environmentHas("STRIPE_API_KEY") || environmentHas("STRIPE_WEBHOOK_SECRET"))
@@ -423,6 +472,225 @@ int testStripe(const QStringList& arguments)
     return exitCode;
 }
 
+// Slack -------------------------------------------------------------------------------------------------
+
+// The webhook name given as the action's one positional argument; nullopt after printing why not.
+std::optional<QString> webhookNameFrom(const QCommandLineParser& parser, const QString& action)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        printError(
+            QStringLiteral("'connections %1 slack' needs the webhook's name, e.g. 'connections %1 slack "
+                           "billing-alerts'.")
+                .arg(action));
+        return std::nullopt;
+    }
+    if (positional.size() > 1) {
+        // The extra words are not repeated: one of them may be the URL, which is a secret.
+        printError(
+            QStringLiteral("'connections %1 slack' takes only the webhook's name. The URL is never taken "
+                           "from arguments (other users could read it in the process list); it is read "
+                           "from a hidden prompt or standard input.")
+                .arg(action));
+        return std::nullopt;
+    }
+    const QString name = positional.first().trimmed().toLower();
+    if (!slack::isValidWebhookName(name)) {
+        printError(QStringLiteral("%1is not a usable webhook name: use letters, digits, '-' and '_', e.g. "
+                                  "billing-alerts.")
+                       .arg(quotedIfShort(positional.first())));
+        return std::nullopt;
+    }
+    return name;
+}
+
+bool loopbackAllowed(const QCommandLineParser& parser, const QCommandLineOption& option)
+{
+    return parser.isSet(option) || slack::loopbackAllowedBy(QProcessEnvironment::systemEnvironment());
+}
+
+int setSlack(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Stores a Slack incoming webhook's URL (https://hooks.slack.com/services/…) in the keychain under "
+        "NAME. "
+        "In a terminal you are prompted with the input hidden; otherwise standard input gives the URL on one "
+        "line. The URL is never read from arguments."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"),
+                                 QStringLiteral("The webhook's name, e.g. billing-alerts."));
+    const QCommandLineOption allowLoopback(
+        QStringLiteral("allow-loopback"),
+        QStringLiteral(
+            "Accept a plain http address on this machine (a local test server) instead of Slack."));
+    parser.addOption(allowLoopback);
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const std::optional<QString> name = webhookNameFrom(parser, QStringLiteral("set"));
+    if (!name)
+        return ExitUsage;
+
+    QString url;
+    if (stdinIsTerminal()) {
+        const auto entered = promptHidden(
+            QStringLiteral(
+                "Slack webhook URL for \"%1\" (https://hooks.slack.com/services/…; input hidden): ")
+                .arg(*name));
+        if (!entered || entered->isEmpty()) {
+            printError(QStringLiteral("no URL was entered; nothing was changed."));
+            return ExitUsage;
+        }
+        url = *entered;
+    } else {
+        const QStringList lines = readStandardInputLines();
+        if (lines.size() != 1) {
+            printError(
+                QStringLiteral("expected exactly one line (the webhook URL) on standard input, got %1; "
+                               "nothing was changed.")
+                    .arg(lines.size()));
+            return ExitUsage;
+        }
+        url = lines.first();
+    }
+
+    secrets::KeychainSecretStore keychain;
+    const slack::SlackWebhookChange change =
+        slack::saveSlackWebhook(keychain, *name, url, loopbackAllowed(parser, allowLoopback));
+    if (!change.isOk()) {
+        printError(change.problem);
+        if (change.invalidInput)
+            printInfo(QStringLiteral("Nothing was saved."));
+        return ExitConfiguration;
+    }
+    printOut(QStringLiteral("Saved the Slack webhook \"%1\" (%2) in the %3.")
+                 .arg(*name, slack::maskedWebhookUrl(QUrl(url.trimmed())), keychain.backendName()));
+    if (!QProcessEnvironment::systemEnvironment().value(slack::webhookVariable(*name)).isEmpty())
+        printInfo(
+            QStringLiteral("Note: %1 is set in this environment and overrides the stored URL while it is "
+                           "set.")
+                .arg(slack::webhookVariable(*name)));
+    printInfo(QStringLiteral("A running 'billbridge-cli serve' or 'queue work' picks it up when restarted."));
+    return ExitOk;
+}
+
+int clearSlack(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Removes the Slack webhook NAME from the keychain."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The webhook's name."));
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const std::optional<QString> name = webhookNameFrom(parser, QStringLiteral("clear"));
+    if (!name)
+        return ExitUsage;
+    secrets::KeychainSecretStore keychain;
+    const slack::SlackWebhookChange change = slack::clearSlackWebhook(keychain, *name);
+    if (!change.isOk()) {
+        printError(change.problem);
+        return ExitConfiguration;
+    }
+    printOut(
+        QStringLiteral("Removed the Slack webhook \"%1\" from the %2.").arg(*name, keychain.backendName()));
+    if (!QProcessEnvironment::systemEnvironment().value(slack::webhookVariable(*name)).isEmpty())
+        printInfo(QStringLiteral("Note: %1 is still set in this environment and still applies.")
+                      .arg(slack::webhookVariable(*name)));
+    return ExitOk;
+}
+
+int testSlack(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks that the Slack webhook NAME is configured with a usable address. Nothing is posted unless "
+        "--send-test-message is given: then one short message goes to the webhook's channel."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The webhook's name."));
+    const QCommandLineOption sendTestMessage(QStringLiteral("send-test-message"),
+                                             QStringLiteral("Post a test message to the webhook's channel."));
+    parser.addOption(sendTestMessage);
+    if (const auto exit = parseOrExit(parser, arguments))
+        return *exit;
+    const std::optional<QString> name = webhookNameFrom(parser, QStringLiteral("test"));
+    if (!name)
+        return ExitUsage;
+
+    secrets::KeychainSecretStore keychain;
+    const slack::SlackWebhooksLoad load =
+        slack::loadSlackWebhooks(&keychain, QProcessEnvironment::systemEnvironment());
+    const auto found = load.webhooks.find(*name);
+    if (found == load.webhooks.end()) {
+        for (const QString& problem : load.problems)
+            printError(problem);
+        printError(slack::missingWebhookMessage(*name));
+        return ExitConfiguration;
+    }
+    const slack::SlackWebhook& webhook = found->second;
+    printOut(QStringLiteral("Slack webhook \"%1\": %2, from %3.")
+                 .arg(webhook.name, slack::maskedWebhookUrl(webhook.url), webhook.origin));
+    if (!parser.isSet(sendTestMessage)) {
+        printOut(
+            QStringLiteral("The address has the form of a Slack incoming webhook. Nothing was posted; add "
+                           "--send-test-message to post a test message to its channel."));
+        return ExitOk;
+    }
+
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("text"),
+                         QStringLiteral("Billbridge test message: the webhook \"%1\" works.").arg(*name)}})
+            .toJson(QJsonDocument::Compact);
+    slack::SlackClient client;
+    int exitCode = ExitFailure;
+    client.post(webhook.url, body, [&exitCode, name](const customerio::CustomerIoResult& result) {
+        if (result.ok()) {
+            printOut(QStringLiteral("Slack accepted the test message (HTTP %1); it should show in the "
+                                    "webhook's channel.")
+                         .arg(result.httpStatus));
+            exitCode = ExitOk;
+        } else {
+            const customerio::CustomerIoError& error = *result.error;
+            printError(QStringLiteral("Slack did not take the test message: %1").arg(error.summary()));
+            const bool refused =
+                error.httpStatus == 403 || error.httpStatus == 404 || error.httpStatus == 410;
+            if (refused)
+                printInfo(
+                    QStringLiteral("The webhook was removed, revoked or disabled in Slack: create a new "
+                                   "one and store it with 'billbridge-cli connections set slack %1'.")
+                        .arg(*name));
+            exitCode = refused ? ExitAuthentication : ExitFailure;
+        }
+        QCoreApplication::exit(exitCode);
+    });
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+// Prints the Slack section of `connections show`; returns its problems.
+QStringList showSlack(secrets::SecretStore& keychain, bool keychainProblemsCount)
+{
+    const slack::SlackWebhooksLoad load =
+        slack::loadSlackWebhooks(&keychain, QProcessEnvironment::systemEnvironment());
+    printOut(QStringLiteral("Slack webhooks"));
+    if (load.webhooks.empty())
+        printField(
+            QStringLiteral("Webhooks"),
+            {QStringLiteral("none configured (add one with: billbridge-cli connections set slack NAME)")});
+    for (const auto& [name, webhook] : load.webhooks) {
+        printField(name, {slack::maskedWebhookUrl(webhook.url)});
+        printField(QStringLiteral("  from"), {webhook.origin});
+    }
+    if (load.keychainUnavailable && !keychainProblemsCount) {
+        // Stripe's values came from the environment: an absent keychain only hides stored webhooks.
+        printField(QStringLiteral("Keychain"),
+                   {QStringLiteral("unavailable: only webhooks from the environment "
+                                   "are listed")});
+        return {};
+    }
+    return load.problems;
+}
+
 int show(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -431,17 +699,29 @@ int show(const QStringList& arguments)
                        "(environment or keychain), TEST/LIVE mode and any problem. Exits with 0 when "
                        "everything needed is configured and usable, 3 otherwise."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("service"), QStringLiteral("Only 'stripe' for now."),
-                                 QStringLiteral("[stripe]"));
+    parser.addPositionalArgument(QStringLiteral("service"),
+                                 QStringLiteral("'stripe' or 'slack'; both when omitted."),
+                                 QStringLiteral("[stripe|slack]"));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1 || (positional.size() == 1 && positional.first() != QLatin1String("stripe"))) {
-        printError(QStringLiteral("'connections show' knows only the service 'stripe' (see --help)."));
+    if (positional.size() > 1 || (positional.size() == 1 && positional.first() != QLatin1String("stripe") &&
+                                  positional.first() != QLatin1String("slack"))) {
+        printError(
+            QStringLiteral("'connections show' knows the services 'stripe' and 'slack' (see --help)."));
         return ExitUsage;
     }
 
     secrets::KeychainSecretStore keychain;
+    if (positional == QStringList{QStringLiteral("slack")}) {
+        const QStringList problems = showSlack(keychain, true);
+        if (problems.isEmpty())
+            return ExitOk;
+        printOut(QStringLiteral("Problems:"));
+        for (const QString& problem : problems)
+            printOut(QStringLiteral("  - ") + problem);
+        return ExitConfiguration;
+    }
     const secrets::StripeCredentialsLoad load = secrets::loadStripeCredentials(&keychain);
     const secrets::StripeCredentials& credentials = load.credentials;
     QStringList problems = load.problems;
@@ -477,6 +757,11 @@ int show(const QStringList& arguments)
         keychainState = QStringLiteral("available");
     printField(QStringLiteral("Keychain"),
                {QStringLiteral("%1, %2").arg(keychain.backendName(), keychainState)});
+    if (positional.isEmpty()) {
+        printOut(QString());
+        problems += showSlack(keychain, load.keychainConsulted);
+        problems.removeDuplicates();
+    }
 
     if (problems.isEmpty())
         return ExitOk;
@@ -497,10 +782,21 @@ const std::map<QString, Action>& stripeActions()
     return actions;
 }
 
+const std::map<QString, Action>& slackActions()
+{
+    static const std::map<QString, Action> actions = {
+        {QStringLiteral("set"), setSlack},
+        {QStringLiteral("clear"), clearSlack},
+        {QStringLiteral("test"), testSlack},
+    };
+    return actions;
+}
+
 const std::map<QString, const std::map<QString, Action>*>& services()
 {
     static const std::map<QString, const std::map<QString, Action>*> table = {
         {QStringLiteral("stripe"), &stripeActions()},
+        {QStringLiteral("slack"), &slackActions()},
     };
     return table;
 }
@@ -535,8 +831,10 @@ int runConnections(const QStringList& arguments)
     const QString service = rest.takeFirst();
     const auto found = services().find(service);
     if (found == services().end()) {
-        printError(QStringLiteral("unknown service %1for 'connections %2'; the known service is 'stripe'.")
-                       .arg(quotedIfShort(service), action));
+        printError(
+            QStringLiteral("unknown service %1for 'connections %2'; the known services are 'stripe' and "
+                           "'slack'.")
+                .arg(quotedIfShort(service), action));
         return ExitUsage;
     }
     const auto handler = found->second->find(action);

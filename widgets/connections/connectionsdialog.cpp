@@ -5,19 +5,31 @@
 #include "connections/customeriotab.h"
 #include "connections/stripetab.h"
 #include "secrets/credentials.h"
+#include "store/auditlog.h"
 
 #include <QCheckBox>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFrame>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace billbridge::widgets {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcConnectionsDialog, "billbridge.widgets.connections")
+
+QByteArray digestOf(const QByteArray& value)
+{
+    return value.isEmpty() ? QByteArray() : QCryptographicHash::hash(value, QCryptographicHash::Sha256);
+}
 
 const QList<QString>& secretKeys()
 {
@@ -168,6 +180,45 @@ void ConnectionsDialog::applyValue(const QString& key, const QByteArray& value)
         m_customerIo->setTrackApiKey(text);
     else if (key == secrets::keys::kCustomerIoAppApiKey)
         m_customerIo->setAppApiKey(text);
+    // As the fields hold it, so that a value saved back unchanged compares equal.
+    for (const auto& [entryKey, entryValue] : entries())
+        if (entryKey == key)
+            m_savedDigests.insert(key, digestOf(entryValue));
+}
+
+void ConnectionsDialog::recordSavedChanges(bool sessionOnly)
+{
+    QJsonObject changes;
+    QStringList connections;
+    for (const auto& [key, value] : entries()) {
+        const QByteArray before = m_savedDigests.value(key);
+        const QByteArray after = digestOf(value);
+        if (before == after)
+            continue;
+        m_savedDigests.insert(key, after);
+        changes.insert(key, before.isEmpty()  ? QStringLiteral("set")
+                            : after.isEmpty() ? QStringLiteral("cleared")
+                                              : QStringLiteral("replaced"));
+        const QString connection = key.section(QLatin1Char('/'), 0, 0);
+        if (!connections.contains(connection))
+            connections.append(connection);
+    }
+    if (changes.isEmpty() || m_services.storePath.isEmpty())
+        return;
+    const QJsonObject details{
+        {QStringLiteral("fields"), changes},
+        {QStringLiteral("kept"), sessionOnly ? QStringLiteral("session") : QStringLiteral("keychain")}};
+    // Off the UI thread: the store may be busy with intake for a moment.
+    (void)QtConcurrent::run(
+        [path = m_services.storePath, subject = connections.join(QStringLiteral(", ")), details] {
+            try {
+                store::AuditLog::open(path).record(QString(), QStringLiteral("connections.set"), subject,
+                                                   details);
+            } catch (const store::StoreError& error) {
+                qCWarning(lcConnectionsDialog)
+                    << "credential change not recorded in the audit log:" << error.message();
+            }
+        });
 }
 
 void ConnectionsDialog::finishRead()
@@ -254,6 +305,7 @@ void ConnectionsDialog::finishWrite()
         emit saveFailed();
         return;
     }
+    recordSavedChanges(m_sessionOnly->isChecked() && m_services.sessionSecrets != nullptr);
     // Values now in the keychain must not be shadowed later by older ones kept for the session.
     if (!m_sessionOnly->isChecked() && m_services.sessionSecrets != nullptr) {
         for (const QString& key : secretKeys())

@@ -2,7 +2,9 @@
 
 #include "connections/connectionservices.h"
 
+#include <QByteArray>
 #include <QDialog>
+#include <QHash>
 
 class QCheckBox;
 class QDialogButtonBox;
@@ -63,6 +65,7 @@ private:
     void finishWrite();
     void updateButtons();
     QList<std::pair<QString, QByteArray>> entries() const;
+    void recordSavedChanges(bool sessionOnly);
 
     ConnectionServices m_services;
     QTabWidget* m_tabs = nullptr;
@@ -80,6 +83,8 @@ private:
     QString m_keychainError;
     QString m_writeError;
     bool m_loadedFromSession = false;
+    // SHA-256 of each entry as last read or saved, to tell which ones a save changed without keeping copies.
+    QHash<QString, QByteArray> m_savedDigests;
 };
 
 } // namespace billbridge::widgets

@@ -24,6 +24,10 @@ struct ConnectionServices {
         return std::make_unique<stripe::StripeClient>(config);
     };
 
+    // The store whose audit log records which credentials an operator changed (never their values); empty
+    // records nothing.
+    QString storePath;
+
     bool isUsable() const { return secrets != nullptr && static_cast<bool>(stripeClientFactory); }
 };
 

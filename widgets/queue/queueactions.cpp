@@ -2,8 +2,12 @@
 
 #include "delivery/jobrequest.h"
 #include "queue/jobtext.h"
+#include "slack/slackpost.h"
+#include "store/auditlog.h"
 #include "store/jobqueue.h"
 
+#include <QJsonArray>
+#include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -11,6 +15,31 @@
 #include <utility>
 
 namespace billbridge::widgets {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcQueueActions, "billbridge.widgets.queue.actions")
+
+QJsonArray idsJson(const std::vector<std::int64_t>& ids)
+{
+    QJsonArray array;
+    for (std::int64_t id : ids)
+        array.append(qint64(id));
+    return array;
+}
+
+// What an operator does to the queue changes what reaches Customer.io, so it is recorded as the CLI records
+// it. The change has already happened when this runs; a failure to record it is logged, not undone.
+void audit(const QString& path, const QString& action, const QString& subject, const QJsonObject& details)
+{
+    try {
+        store::AuditLog::open(path).record(QString(), action, subject, details);
+    } catch (const store::StoreError& error) {
+        qCWarning(lcQueueActions) << "not recorded in the audit log:" << action << error.message();
+    }
+}
+
+} // namespace
 
 QueueActions::QueueActions(QString storePath, QObject* parent)
     : QObject(parent)
@@ -77,8 +106,12 @@ void QueueActions::finish(const Result& result, const std::function<QString(cons
 void QueueActions::retry(const std::vector<std::int64_t>& ids)
 {
     run(
-        [ids](store::JobQueue& queue) {
-            return Result{{}, queue.retry(ids), {}};
+        [ids, path = m_path](store::JobQueue& queue) {
+            const Result result{{}, queue.retry(ids), {}};
+            if (result.changed > 0)
+                audit(path, QStringLiteral("queue.retry"), QStringLiteral("jobs"),
+                      {{QStringLiteral("ids"), idsJson(ids)}, {QStringLiteral("retried"), result.changed}});
+            return result;
         },
         [this, asked = int(ids.size())](const Result& result) {
             finish(result, [asked](const Result& done) {
@@ -95,10 +128,15 @@ void QueueActions::retry(const std::vector<std::int64_t>& ids)
 void QueueActions::markSent(const std::vector<std::int64_t>& ids)
 {
     run(
-        [ids](store::JobQueue& queue) {
+        [ids, path = m_path](store::JobQueue& queue) {
             Result result;
-            for (std::int64_t id : ids)
-                result.changed += queue.resolveSent(id) ? 1 : 0;
+            for (std::int64_t id : ids) {
+                if (!queue.resolveSent(id))
+                    continue;
+                ++result.changed;
+                audit(path, QStringLiteral("queue.resolve"), QString::number(id),
+                      {{QStringLiteral("resolution"), QStringLiteral("sent")}});
+            }
             return result;
         },
         [this](const Result& result) {
@@ -112,8 +150,14 @@ void QueueActions::markSent(const std::vector<std::int64_t>& ids)
 void QueueActions::discard(const std::vector<std::int64_t>& ids, const QString& reason)
 {
     run(
-        [ids, reason](store::JobQueue& queue) {
-            return Result{{}, queue.discard(ids, reason), {}};
+        [ids, reason, path = m_path](store::JobQueue& queue) {
+            const Result result{{}, queue.discard(ids, reason), {}};
+            if (result.changed > 0)
+                audit(path, QStringLiteral("queue.discard"), QStringLiteral("jobs"),
+                      {{QStringLiteral("ids"), idsJson(ids)},
+                       {QStringLiteral("discarded"), result.changed},
+                       {QStringLiteral("reason"), reason}});
+            return result;
         },
         [this](const Result& result) {
             finish(result, [](const Result& done) {
@@ -126,8 +170,9 @@ void QueueActions::discard(const std::vector<std::int64_t>& ids, const QString& 
 void QueueActions::pause(const QString& reason)
 {
     run(
-        [reason](store::JobQueue& queue) {
+        [reason, path = m_path](store::JobQueue& queue) {
             queue.pause(reason);
+            audit(path, QStringLiteral("queue.pause"), QString(), {{QStringLiteral("reason"), reason}});
             return Result{};
         },
         [this](const Result& result) {
@@ -138,8 +183,11 @@ void QueueActions::pause(const QString& reason)
 void QueueActions::resume()
 {
     run(
-        [](store::JobQueue& queue) {
+        [path = m_path](store::JobQueue& queue) {
+            const store::PauseState before = queue.pauseState();
             queue.resume();
+            audit(path, QStringLiteral("queue.resume"), QString(),
+                  {{QStringLiteral("paused_for"), before.reason}});
             return Result{};
         },
         [this](const Result& result) {
@@ -165,6 +213,14 @@ void QueueActions::previewRetryMatching(const store::JobFilter& filter)
                 if (job->state == store::JobState::NeedsReview)
                     preview.mayDuplicate = true;
                 const auto request = delivery::requestOf(*job);
+                if (job->api == QLatin1String("slack")) {
+                    const auto post = slack::slackPostOf(job->payload);
+                    preview.requests.append(QStringLiteral("%1 — %2").arg(
+                        operationTitle(job->operation),
+                        post ? tr("POST to the Slack webhook \"%1\"").arg(post->webhook)
+                             : tr("(unreadable request)")));
+                    continue;
+                }
                 preview.requests.append(
                     request ? QStringLiteral("%1 — %2 %3")
                                   .arg(operationTitle(job->operation), QString::fromLatin1(request->verb),
