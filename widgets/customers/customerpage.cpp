@@ -89,6 +89,14 @@ void CustomerPage::buildUi()
     m_showButton->setDefault(true);
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_showButton);
+    m_sendMessageButton = new QPushButton(this);
+    m_sendMessageButton->setObjectName(QStringLiteral("sendMessageButton"));
+    m_sendMessageButton->setEnabled(false);
+    searchRow->addWidget(m_sendMessageButton);
+    connect(m_sendMessageButton, &QPushButton::clicked, this, [this] {
+        if (!customerId().isEmpty())
+            emit sendMessageRequested({customerId()});
+    });
     layout->addLayout(searchRow);
     connect(m_showButton, &QPushButton::clicked, this, [this] { showCustomer(m_search->text()); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] { showCustomer(m_search->text()); });
@@ -168,6 +176,8 @@ void CustomerPage::retranslate()
 {
     m_search->setPlaceholderText(tr("Customer id (cus_…) or email"));
     m_showButton->setText(tr("Show"));
+    m_sendMessageButton->setText(tr("Send Message…"));
+    m_sendMessageButton->setToolTip(tr("Send this customer a transactional message or a broadcast"));
     m_statePanel->setTitle(tr("Current state"));
     const std::pair<QWidget*, QString> rows[] = {{m_identity, tr("Customer")},
                                                  {m_plan, tr("Plan")},
@@ -248,6 +258,7 @@ void CustomerPage::onLoadFinished()
         return;
     }
     m_timeline = m_watcher.result();
+    m_sendMessageButton->setEnabled(!m_timeline.customerId.isEmpty());
     showTimeline();
     emit loaded();
 }

@@ -41,6 +41,7 @@ public:
     void reload();
 
     bool isLoading() const { return m_loading; }
+    QPushButton* sendMessageButton() const { return m_sendMessageButton; }
     // The customer shown, once a load has found one.
     QString customerId() const { return m_timeline.customerId; }
     const customers::CustomerTimeline& timeline() const { return m_timeline; }
@@ -52,6 +53,8 @@ signals:
     void eventActivated(const QString& eventId);
     // A load finished, whatever it found; timeline() holds its result.
     void loaded();
+    // The operator wants to send a message to the shown customer.
+    void sendMessageRequested(const QStringList& customerIds);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -82,6 +85,7 @@ private:
 
     QLineEdit* m_search = nullptr;
     QPushButton* m_showButton = nullptr;
+    QPushButton* m_sendMessageButton = nullptr;
     QLabel* m_message = nullptr;
     QWidget* m_content = nullptr;
     QGroupBox* m_statePanel = nullptr;

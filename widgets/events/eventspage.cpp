@@ -24,6 +24,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace billbridge::widgets {
 
 namespace {
@@ -300,6 +302,27 @@ QStringList EventsPage::selectedEventIds() const
     return ids;
 }
 
+QStringList EventsPage::selectedCustomerIds() const
+{
+    QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex& index : rows) {
+        const QString customer = m_model->eventAt(index.row()).fields.customerId;
+        if (!customer.isEmpty() && !ids.contains(customer))
+            ids.append(customer);
+    }
+    return ids;
+}
+
+void EventsPage::requestSendMessage()
+{
+    const QStringList customers = selectedCustomerIds();
+    if (!customers.isEmpty())
+        emit sendMessageRequested(customers);
+}
+
 bool EventsPage::followsNewEvents() const
 {
     return m_follow->isChecked();
@@ -364,6 +387,10 @@ void EventsPage::showListMenu(const QPoint& position)
     menu.addAction(tr("Copy Event Id"), this,
                    [id = event.fields.id] { QGuiApplication::clipboard()->setText(id); });
     menu.addAction(tr("Export Selected…"), this, &EventsPage::openExport);
+    QAction* sendMessage =
+        menu.addAction(tr("Send Message to These Customers…"), this, &EventsPage::requestSendMessage);
+    sendMessage->setObjectName(QStringLiteral("sendMessageAction"));
+    sendMessage->setEnabled(!selectedCustomerIds().isEmpty());
     menu.exec(m_list->viewport()->mapToGlobal(position));
 }
 

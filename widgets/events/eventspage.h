@@ -49,6 +49,10 @@ public:
     // Selects the event when it is among the rows; otherwise looks it up by its id.
     void showEvent(const QString& eventId);
     QStringList selectedEventIds() const;
+    // The customers of the selected events, each once, in the order of the rows.
+    QStringList selectedCustomerIds() const;
+    // Asks for a message to the selected events' customers (the list menu's action).
+    void requestSendMessage();
     // The event whose payload the panes show, if any.
     QString shownEventId() const { return m_shownEventId; }
 
@@ -64,6 +68,8 @@ public:
 signals:
     // The operator asked to see everything about this customer.
     void followCustomerRequested(const QString& customerId);
+    // The operator wants to send a message to these customers.
+    void sendMessageRequested(const QStringList& customerIds);
 
 protected:
     void changeEvent(QEvent* event) override;
