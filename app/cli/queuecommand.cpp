@@ -4,6 +4,7 @@
 #include "delivery/jobrequest.h"
 #include "secrets/keychainsecretstore.h"
 #include "signalwatcher.h"
+#include "slack/slackpost.h"
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/jobqueue.h"
@@ -89,6 +90,19 @@ RequestView requestView(const Job& job)
 {
     RequestView view;
     QString error;
+    if (job.api == QLatin1String("slack")) {
+        if (const std::optional<slack::SlackPost> post = slack::slackPostOf(job.payload, &error)) {
+            view.method = QStringLiteral("POST");
+            view.target =
+                QStringLiteral("Slack webhook \"%1\" (hooks.slack.com/services/•••)").arg(post->webhook);
+            view.api = QStringLiteral("Slack");
+            view.body = QString::fromUtf8(post->body);
+        } else {
+            view.problem = error;
+            view.body = QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact));
+        }
+        return view;
+    }
     const auto request = delivery::requestOf(job, &error);
     if (!request) {
         view.problem = error;
@@ -562,7 +576,11 @@ int show(const QStringList& arguments)
         line("idempotency key", job->idempotencyKey);
         line("created", isoTimeMs(job->createdAtMs));
         line("updated", isoTimeMs(job->updatedAtMs));
-        if (job->state == JobState::Pending || job->state == JobState::RetryScheduled)
+        if (!job->ruleId.isEmpty())
+            line("rule", QStringLiteral("%1 (version %2)").arg(job->ruleId).arg(job->ruleVersion));
+        if (job->heldBy != 0)
+            line("due", QStringLiteral("after job %1 (identity lookup)").arg(job->heldBy));
+        else if (job->state == JobState::Pending || job->state == JobState::RetryScheduled)
             line("due",
                  job->notBeforeMs <= job->updatedAtMs ? QStringLiteral("now") : isoTimeMs(job->notBeforeMs));
         line("attempts", QString::number(job->attempts));

@@ -4,6 +4,7 @@
 #include "delivery/jobrequest.h"
 #include "queue/joblistmodel.h"
 #include "queue/jobtext.h"
+#include "slack/slackpost.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -107,6 +108,16 @@ JobDetailView::~JobDetailView() = default;
 QString JobDetailView::requestText(const store::Job& job)
 {
     QString error;
+    if (job.api == QLatin1String("slack")) {
+        const std::optional<slack::SlackPost> post = slack::slackPostOf(job.payload, &error);
+        if (!post)
+            return tr("This job's stored Slack post cannot be read (%1), so it cannot be sent. Discard it.")
+                .arg(error);
+        // The webhook's address is a secret kept in the keychain; the job only names it.
+        return tr("POST to the Slack webhook \"%1\" (hooks.slack.com/services/•••)").arg(post->webhook) +
+               QStringLiteral("\nContent-Type: application/json\n\n") + indentJson(post->body) +
+               QLatin1Char('\n');
+    }
     const std::optional<customerio::CustomerIoRequest> request = delivery::requestOf(job, &error);
     if (!request)
         return tr("This job's stored request cannot be read (%1), so it cannot be sent. Discard it; if the "
@@ -200,7 +211,11 @@ void JobDetailView::fill()
                 .arg(job.eventId.isEmpty() ? tr("(none: made by an operator)") : job.eventId);
     keys << tr("Created %1, updated %2")
                 .arg(JobListModel::timeText(job.createdAtMs), JobListModel::timeText(job.updatedAtMs));
-    if (job.state == store::JobState::Pending || job.state == store::JobState::RetryScheduled)
+    if (!job.ruleId.isEmpty())
+        keys << tr("Made by rule %1, version %2").arg(job.ruleId).arg(job.ruleVersion);
+    if (job.heldBy != 0)
+        keys << tr("Waits for job %1 (the person's Customer.io identity is looked up first)").arg(job.heldBy);
+    else if (job.state == store::JobState::Pending || job.state == store::JobState::RetryScheduled)
         keys << tr("Next attempt not before %1").arg(JobListModel::timeText(job.notBeforeMs));
     m_keys->setText(keys.join(QLatin1Char('\n')));
     m_request->setPlainText(requestText(job));

@@ -81,6 +81,8 @@ QString JobListModel::cellText(const store::Job& job, int column) const
         return lastErrorText(job);
     case NextAttempt:
         // Only a job still waiting to be sent has a next attempt.
+        if (job.heldBy != 0)
+            return tr("after job %1").arg(job.heldBy);
         if (job.state == store::JobState::Pending || job.state == store::JobState::RetryScheduled)
             return timeText(job.notBeforeMs);
         return {};

@@ -27,6 +27,8 @@ QString operationTitle(const QString& operation)
         return QCoreApplication::translate("billbridge::widgets::JobText", "Transactional email");
     if (operation == QLatin1String("app.triggerBroadcast"))
         return QCoreApplication::translate("billbridge::widgets::JobText", "Trigger broadcast");
+    if (operation == QLatin1String("slack.post"))
+        return QCoreApplication::translate("billbridge::widgets::JobText", "Slack message");
     if (operation == QLatin1String("app.getCustomersByEmail"))
         return QCoreApplication::translate("billbridge::widgets::JobText", "Look up people by email");
     if (operation == QLatin1String("app.listBroadcasts"))
