@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConsoleCatalogSource</name>
+    <message>
+        <source>no App API key is stored</source>
+        <translation>kein App-API-Schlüssel gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::AdvancedTab</name>
     <message>
         <source>Change these only to go through a proxy or to reach a local test server. Leave a field empty for the usual address.</source>
@@ -49,6 +56,222 @@
     <message>
         <source>After</source>
         <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::AuditDetailView</name>
+    <message>
+        <source>Select an entry to see what was done.</source>
+        <translation>Wählen Sie einen Eintrag aus, um zu sehen, was getan wurde.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>OS-Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Created: there was nothing before.</source>
+        <translation>Angelegt: Vorher gab es nichts.</translation>
+    </message>
+    <message>
+        <source>Removed: nothing is left after.</source>
+        <translation>Entfernt: Danach ist nichts übrig.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Siegel</translation>
+    </message>
+    <message>
+        <source>Previous: %1</source>
+        <translation>Vorheriger: %1</translation>
+    </message>
+    <message>
+        <source>This entry: %1</source>
+        <translation>Dieser Eintrag: %1</translation>
+    </message>
+    <message>
+        <source>Not sealed yet: written before the chain existed; the next recorded action seals it.</source>
+        <translation>Noch nicht versiegelt: geschrieben, bevor es die Kette gab; die nächste protokollierte Aktion versiegelt ihn.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::AuditListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>OS-Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::AuditPage</name>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Audit Log</source>
+        <translation>Prüfprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>There is no store yet, so nothing has been recorded. Operator actions appear here once they are made.</source>
+        <translation>Es gibt noch keinen Speicher, daher wurde nichts protokolliert. Aktionen von Bedienern erscheinen hier, sobald sie ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Action, e.g. mappings.</source>
+        <translation>Aktion, z. B. mappings.</translation>
+    </message>
+    <message>
+        <source>Show actions whose name starts with this</source>
+        <translation>Aktionen anzeigen, deren Name hiermit beginnt</translation>
+    </message>
+    <message>
+        <source>OS user</source>
+        <translation>OS-Benutzer</translation>
+    </message>
+    <message>
+        <source>Subject or details contain…</source>
+        <translation>Objekt oder Details enthalten…</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebiger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Check that no entry was changed, deleted or inserted since it was written</source>
+        <translation>Prüfen, dass seit dem Schreiben kein Eintrag geändert, gelöscht oder eingefügt wurde</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the entries the filter shows, with their hashes, as JSON Lines or CSV</source>
+        <translation>Die Einträge, die der Filter zeigt, mit ihren Hashes als JSON Lines oder CSV schreiben</translation>
+    </message>
+    <message>
+        <source>The chain has not been checked yet; choose Verify.</source>
+        <translation>Die Kette wurde noch nicht geprüft; wählen Sie „Prüfen“.</translation>
+    </message>
+    <message>
+        <source>There is no store yet, so there is nothing to verify.</source>
+        <translation>Es gibt noch keinen Speicher, daher gibt es nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Verifying the chain…</source>
+        <translation>Die Kette wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The chain could not be checked: %1. Check that the store&apos;s disk is available, then choose Verify again.</source>
+        <translation>Die Kette konnte nicht geprüft werden: %1. Prüfen Sie, ob der Datenträger des Speichers verfügbar ist, und wählen Sie dann erneut „Prüfen“.</translation>
+    </message>
+    <message>
+        <source>Newest hash: %1. Keep it elsewhere to detect later that the newest entries were cut off.</source>
+        <translation>Neuester Hash: %1. Bewahren Sie ihn an anderer Stelle auf, um später zu erkennen, ob die neuesten Einträge abgeschnitten wurden.</translation>
+    </message>
+    <message>
+        <source>The log was altered outside Billbridge; keep a copy of the store file as evidence.</source>
+        <translation>Das Protokoll wurde außerhalb von Billbridge verändert; bewahren Sie eine Kopie der Speicherdatei als Beweis auf.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Es wurde nichts exportiert: %1</translation>
+    </message>
+    <message>
+        <source>1 entry written to %1 with its hash.</source>
+        <translation>1 Eintrag mit seinem Hash in %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 entries written to %2 with their hashes.</source>
+        <translation>%1 Einträge mit ihren Hashes in %2 geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::AuditReader</name>
+    <message>
+        <source>The audit log could not be read from the store: %1. Check that the disk is available; the list tries again by itself.</source>
+        <translation>Das Prüfprotokoll konnte nicht aus dem Speicher gelesen werden: %1. Prüfen Sie, ob der Datenträger verfügbar ist; die Liste versucht es von selbst erneut.</translation>
     </message>
 </context>
 <context>
@@ -726,6 +949,14 @@
         <source>Fields changed by %1 (%2)</source>
         <translation>Durch %1 (%2) geänderte Felder</translation>
     </message>
+    <message>
+        <source>Send Message…</source>
+        <translation>Nachricht senden…</translation>
+    </message>
+    <message>
+        <source>Send this customer a transactional message or a broadcast</source>
+        <translation>Diesem Kunden eine Transaktionsnachricht oder einen Broadcast senden</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::DemoLauncher</name>
@@ -1227,6 +1458,10 @@
         <source>Reset Columns</source>
         <translation>Spalten zurücksetzen</translation>
     </message>
+    <message>
+        <source>Send Message to These Customers…</source>
+        <translation>Nachricht an diese Kunden senden…</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::ExportDialog</name>
@@ -1539,6 +1774,22 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
         <source>none</source>
         <translation>keiner</translation>
     </message>
+    <message>
+        <source>This job&apos;s stored Slack post cannot be read (%1), so it cannot be sent. Discard it.</source>
+        <translation>Der gespeicherte Slack-Beitrag dieses Auftrags kann nicht gelesen werden (%1), daher kann er nicht gesendet werden. Verwerfen Sie den Auftrag.</translation>
+    </message>
+    <message>
+        <source>POST to the Slack webhook &quot;%1&quot; (hooks.slack.com/services/•••)</source>
+        <translation>POST an den Slack-Webhook „%1“ (hooks.slack.com/services/•••)</translation>
+    </message>
+    <message>
+        <source>Made by rule %1, version %2</source>
+        <translation>Erstellt von Regel %1, Version %2</translation>
+    </message>
+    <message>
+        <source>Waits for job %1 (the person&apos;s Customer.io identity is looked up first)</source>
+        <translation>Wartet auf Auftrag %1 (zuerst wird die Customer.io-Identität der Person ermittelt)</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::JobFilterBar</name>
@@ -1672,6 +1923,10 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
         <source>Job ID</source>
         <translation>Auftrags-ID</translation>
     </message>
+    <message>
+        <source>after job %1</source>
+        <translation>nach Auftrag %1</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::JobReader</name>
@@ -1797,6 +2052,10 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
     <message>
         <source>An operator decided this request is never to be sent.</source>
         <translation>Ein Bediener hat entschieden, dass diese Anfrage nie gesendet werden soll.</translation>
+    </message>
+    <message>
+        <source>Slack message</source>
+        <translation>Slack-Nachricht</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +2263,574 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::ManualCampaignDialog</name>
+    <message>
+        <source>Send Message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>&amp;Transactional message</source>
+        <translation>&amp;Transaktionsnachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast</source>
+        <translation>&amp;Broadcast</translation>
+    </message>
+    <message>
+        <source>Or enter the &amp;id:</source>
+        <translation>Oder die &amp;ID eingeben:</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>Erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Customers:</source>
+        <translation>&amp;Kunden:</translation>
+    </message>
+    <message>
+        <source>One Stripe customer id (cus_…) per line</source>
+        <translation>Eine Stripe-Kunden-ID (cus_…) pro Zeile</translation>
+    </message>
+    <message>
+        <source>T&amp;o (optional):</source>
+        <translation>&amp;An (optional):</translation>
+    </message>
+    <message>
+        <source>Send every message to this address instead of each customer&apos;s own</source>
+        <translation>Jede Nachricht an diese Adresse statt an die des jeweiligen Kunden senden</translation>
+    </message>
+    <message>
+        <source>{&quot;coupon&quot;: &quot;SPRING&quot;}</source>
+        <translation>{&quot;coupon&quot;: &quot;SPRING&quot;}</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Send…</source>
+        <translation>&amp;Senden…</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Queue</source>
+        <translation>In der &amp;Warteschlange anzeigen</translation>
+    </message>
+    <message>
+        <source>Loading from Customer.io…</source>
+        <translation>Wird aus Customer.io geladen…</translation>
+    </message>
+    <message>
+        <source>Not available — enter the id below</source>
+        <translation>Nicht verfügbar – geben Sie unten die ID ein</translation>
+    </message>
+    <message>
+        <source>No broadcasts in this workspace</source>
+        <translation>Keine Broadcasts in diesem Workspace</translation>
+    </message>
+    <message>
+        <source>No transactional messages in this workspace</source>
+        <translation>Keine Transaktionsnachrichten in diesem Workspace</translation>
+    </message>
+    <message>
+        <source>Choose a broadcast</source>
+        <translation>Wählen Sie einen Broadcast</translation>
+    </message>
+    <message>
+        <source>Choose a message</source>
+        <translation>Wählen Sie eine Nachricht</translation>
+    </message>
+    <message>
+        <source>Loading the workspace&apos;s messages and broadcasts…</source>
+        <translation>Die Nachrichten und Broadcasts des Workspace werden geladen…</translation>
+    </message>
+    <message>
+        <source>B&amp;roadcast:</source>
+        <translation>B&amp;roadcast:</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>&amp;Data (JSON):</source>
+        <translation>&amp;Daten (JSON):</translation>
+    </message>
+    <message>
+        <source>&amp;Message data (JSON):</source>
+        <translation>Nachrichten&amp;daten (JSON):</translation>
+    </message>
+    <message>
+        <source>Broadcast id, e.g. 12</source>
+        <translation>Broadcast-ID, z. B. 12</translation>
+    </message>
+    <message>
+        <source>Message id or trigger name, e.g. 7 or invoice_receipt</source>
+        <translation>Nachrichten-ID oder Trigger-Name, z. B. 7 oder invoice_receipt</translation>
+    </message>
+    <message>
+        <source>Looking up the customers&apos; addresses in the store…</source>
+        <translation>Die Adressen der Kunden werden im Speicher nachgeschlagen…</translation>
+    </message>
+    <message>
+        <source>No customers: the broadcast goes to the audience set up in Customer.io.</source>
+        <translation>Keine Kunden: Der Broadcast geht an die in Customer.io eingerichtete Zielgruppe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s), sent as Customer.io ids.</source>
+        <translation>
+            <numerusform>%n Kunde, gesendet als Customer.io-ID.</numerusform>
+            <numerusform>%n Kunden, gesendet als Customer.io-IDs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s); %1 with an address in the store.</source>
+        <translation>
+            <numerusform>%n Kunde; %1 mit einer Adresse im Speicher.</numerusform>
+            <numerusform>%n Kunden; %1 mit einer Adresse im Speicher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1 at character %2.</source>
+        <translation>Kein gültiges JSON: %1 bei Zeichen %2.</translation>
+    </message>
+    <message>
+        <source>The data must be a JSON object, such as {&quot;coupon&quot;: &quot;SPRING&quot;}.</source>
+        <translation>Die Daten müssen ein JSON-Objekt sein, z. B. {&quot;coupon&quot;: &quot;SPRING&quot;}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Valid JSON object with %n key(s).</source>
+        <translation>
+            <numerusform>Gültiges JSON-Objekt mit %n Schlüssel.</numerusform>
+            <numerusform>Gültiges JSON-Objekt mit %n Schlüsseln.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No data.</source>
+        <translation>Keine Daten.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>Looking up the customers&apos; addresses…</source>
+        <translation>Die Adressen der Kunden werden nachgeschlagen…</translation>
+    </message>
+    <message>
+        <source># Request %1 of %2</source>
+        <translation># Anfrage %1 von %2</translation>
+    </message>
+    <message>
+        <source> — customer %1</source>
+        <translation> — Kunde %1</translation>
+    </message>
+    <message>
+        <source>Choose a message and enter valid data to see the requests.</source>
+        <translation>Wählen Sie eine Nachricht, und geben Sie gültige Daten ein, um die Anfragen zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the transactional message %1 to %n customer(s)?</source>
+        <translation>
+            <numerusform>Die Transaktionsnachricht %1 an %n Kunden senden?</numerusform>
+            <numerusform>Die Transaktionsnachricht %1 an %n Kunden senden?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every message goes to %1.</source>
+        <translation>Jede Nachricht geht an %1.</translation>
+    </message>
+    <message>
+        <source>Trigger the broadcast %1 for its whole audience as set up in Customer.io?</source>
+        <translation>Den Broadcast %1 für seine gesamte in Customer.io eingerichtete Zielgruppe auslösen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Trigger the broadcast %1 for %n customer(s)?</source>
+        <translation>
+            <numerusform>Den Broadcast %1 für %n Kunden auslösen?</numerusform>
+            <numerusform>Den Broadcast %1 für %n Kunden auslösen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This queues %n job(s); they are sent when delivery runs. A sent message cannot be taken back.</source>
+        <translation>
+            <numerusform>Damit wird %n Auftrag in die Warteschlange gestellt; er wird gesendet, wenn die Zustellung läuft. Eine gesendete Nachricht kann nicht zurückgenommen werden.</numerusform>
+            <numerusform>Damit werden %n Aufträge in die Warteschlange gestellt; sie werden gesendet, wenn die Zustellung läuft. Eine gesendete Nachricht kann nicht zurückgenommen werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queueing…</source>
+        <translation>Wird in die Warteschlange gestellt…</translation>
+    </message>
+    <message>
+        <source>Nothing was queued: %1. Check that the store can be written, then try again.</source>
+        <translation>Es wurde nichts in die Warteschlange gestellt: %1. Prüfen Sie, ob in den Speicher geschrieben werden kann, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Already queued: job(s) %1. Nothing new was added.</source>
+        <translation>Bereits in der Warteschlange: Auftrag/Aufträge %1. Es wurde nichts Neues hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Queued job(s) %1. They are sent when delivery runs.</source>
+        <translation>Auftrag/Aufträge %1 in die Warteschlange gestellt. Sie werden gesendet, wenn die Zustellung läuft.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::MappingEditor</name>
+    <message>
+        <source>Edit Plan Mapping</source>
+        <translation>Tarifzuordnung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add Plan Mapping</source>
+        <translation>Tarifzuordnung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Stripe &amp;ID:</source>
+        <translation>Stripe-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>price_… or prod_…</source>
+        <translation>price_… oder prod_…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan name:</source>
+        <translation>&amp;Tarifname:</translation>
+    </message>
+    <message>
+        <source>e.g. Business</source>
+        <translation>z. B. Business</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. business</source>
+        <translation>optional, z. B. business</translation>
+    </message>
+    <message>
+        <source>&amp;Interval label:</source>
+        <translation>Inter&amp;vallbezeichnung:</translation>
+    </message>
+    <message>
+        <source>optional; empty: taken from the price</source>
+        <translation>optional; leer: wird aus dem Preis übernommen</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>optional, for other operators</source>
+        <translation>optional, für andere Bediener</translation>
+    </message>
+    <message>
+        <source>The mapping was not saved: %1</source>
+        <translation>Die Zuordnung wurde nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::MappingImportDialog</name>
+    <message>
+        <source>tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>interval %1</source>
+        <translation>Intervall %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>plan name</source>
+        <translation>Tarifname</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Import Plan Mappings</source>
+        <translation>Tarifzuordnungen importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the mappings that the file does not list</source>
+        <translation>Zuordnungen &amp;entfernen, die nicht in der Datei aufgeführt sind</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Stripe ID</source>
+        <translation>Stripe-ID</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad line(s) in %1; nothing can be imported. Fix the file and import it again.</source>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile in %1; es kann nichts importiert werden. Korrigieren Sie die Datei, und importieren Sie sie erneut.</numerusform>
+            <numerusform>%n fehlerhafte Zeilen in %1; es kann nichts importiert werden. Korrigieren Sie die Datei, und importieren Sie sie erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>%1: %2 to add, %3 to change, %4 to remove, %5 unchanged.</source>
+        <translation>%1: %2 hinzuzufügen, %3 zu ändern, %4 zu entfernen, %5 unverändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Es wurde nichts importiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::MappingListModel</name>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Stripe ID</source>
+        <translation>Stripe-ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Plan Name</source>
+        <translation>Tarifname</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::MappingsPage</name>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Plan Mappings</source>
+        <translation>Tarifzuordnungen exportieren</translation>
+    </message>
+    <message>
+        <source>Import Plan Mappings</source>
+        <translation>Tarifzuordnungen importieren</translation>
+    </message>
+    <message>
+        <source>Which plan name, tier and interval label Customer.io is told for a Stripe price or product. A price&apos;s own mapping wins over its product&apos;s.</source>
+        <translation>Welcher Tarifname, welche Stufe und welche Intervallbezeichnung Customer.io für einen Stripe-Preis oder ein Stripe-Produkt mitgeteilt werden. Die eigene Zuordnung eines Preises hat Vorrang vor der seines Produkts.</translation>
+    </message>
+    <message>
+        <source>Search id, plan name or tier</source>
+        <translation>ID, Tarifname oder Stufe suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-sync…</source>
+        <translation>&amp;Neu abgleichen…</translation>
+    </message>
+    <message>
+        <source>Unmapped prices seen in stored events</source>
+        <translation>Nicht zugeordnete Preise in gespeicherten Ereignissen</translation>
+    </message>
+    <message>
+        <source>&amp;Map This…</source>
+        <translation>&amp;Zuordnen…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>The mappings cannot be read: %1</source>
+        <translation>Die Zuordnungen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the stored events…</source>
+        <translation>Die gespeicherten Ereignisse werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The stored events cannot be read: %1</source>
+        <translation>Die gespeicherten Ereignisse können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Every price in the stored events has a mapping.</source>
+        <translation>Jeder Preis in den gespeicherten Ereignissen hat eine Zuordnung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n price(s) without a mapping: their customers&apos; profiles show Stripe&apos;s own names.</source>
+        <translation>
+            <numerusform>%n Preis ohne Zuordnung: Die Profile seiner Kunden zeigen die Stripe-eigenen Namen.</numerusform>
+            <numerusform>%n Preise ohne Zuordnung: Die Profile ihrer Kunden zeigen die Stripe-eigenen Namen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The change was made but could not be recorded in the audit log: %1</source>
+        <translation>Die Änderung wurde vorgenommen, konnte aber nicht im Prüfprotokoll festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is already mapped to &quot;%2&quot;; edit that mapping instead</source>
+        <translation>%1 ist bereits „%2“ zugeordnet; bearbeiten Sie stattdessen diese Zuordnung</translation>
+    </message>
+    <message>
+        <source>%1 now maps to &quot;%2&quot;.</source>
+        <translation>%1 ist jetzt „%2“ zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Delete Plan Mapping</source>
+        <translation>Tarifzuordnung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the mapping of %1 to &quot;%2&quot;? Customers on it are then shown Stripe&apos;s own name for the price.</source>
+        <translation>Die Zuordnung von %1 zu „%2“ löschen? Kunden mit diesem Preis wird dann der Stripe-eigene Name des Preises angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 has no mapping any more; someone else removed it.</source>
+        <translation>%1 hat keine Zuordnung mehr; jemand anderes hat sie entfernt.</translation>
+    </message>
+    <message>
+        <source>The mapping was not deleted: %1</source>
+        <translation>Die Zuordnung wurde nicht gelöscht: %1</translation>
+    </message>
+    <message>
+        <source>Deleted the mapping of %1.</source>
+        <translation>Die Zuordnung von %1 wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 changed, %4 removed.</source>
+        <translation>%1 importiert: %2 hinzugefügt, %3 geändert, %4 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. Choose another folder.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n mapping(s) to %1.</source>
+        <translation>
+            <numerusform>%n Zuordnung nach %1 exportiert.</numerusform>
+            <numerusform>%n Zuordnungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>jährlich</translation>
+    </message>
+    <message>
+        <source>No Customer.io profile needs an update after this change.</source>
+        <translation>Nach dieser Änderung muss kein Customer.io-Profil aktualisiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) are affected: their Customer.io profile shows the old plan.</source>
+        <translation>
+            <numerusform>%n Kunde ist betroffen: Sein Customer.io-Profil zeigt den alten Tarif.</numerusform>
+            <numerusform>%n Kunden sind betroffen: Ihr Customer.io-Profil zeigt den alten Tarif.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not work out which customers are affected: %1</source>
+        <translation>Es konnte nicht ermittelt werden, welche Kunden betroffen sind: %1</translation>
+    </message>
+    <message>
+        <source>Working out which customers are affected…</source>
+        <translation>Es wird ermittelt, welche Kunden betroffen sind…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enqueued %n profile update(s) for Customer.io.</source>
+        <translation>
+            <numerusform>%n Profilaktualisierung für Customer.io in die Warteschlange gestellt.</numerusform>
+            <numerusform>%n Profilaktualisierungen für Customer.io in die Warteschlange gestellt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::ModeBadge</name>
     <message>
         <source>TEST</source>
@@ -2101,6 +2928,10 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
     <message>
         <source>No job matching the filter can be retried: only dead, needs-review and discarded jobs are sent again. Change the filter to include them.</source>
         <translation>Kein zum Filter passender Auftrag kann erneut gesendet werden: Nur gescheiterte, zu prüfende und verworfene Aufträge werden erneut gesendet. Ändern Sie den Filter so, dass er sie einschließt.</translation>
+    </message>
+    <message>
+        <source>POST to the Slack webhook &quot;%1&quot;</source>
+        <translation>POST an den Slack-Webhook „%1“</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +3224,791 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::ResyncDialog</name>
+    <message>
+        <source>(not sent)</source>
+        <translation>(nicht gesendet)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Re-sync Customer.io Profiles</source>
+        <translation>Customer.io-Profile neu abgleichen</translation>
+    </message>
+    <message>
+        <source>Customers whose stored events name %1.</source>
+        <translation>Kunden, deren gespeicherte Ereignisse %1 nennen.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>Customer / Attribute</source>
+        <translation>Kunde / Attribut</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>Zuletzt gesendet</translation>
+    </message>
+    <message>
+        <source>Would send</source>
+        <translation>Würde gesendet</translation>
+    </message>
+    <message>
+        <source>&amp;Enqueue Updates</source>
+        <translation>Aktualisierungen &amp;einreihen</translation>
+    </message>
+    <message>
+        <source>Enqueueing profile updates…</source>
+        <translation>Profilaktualisierungen werden in die Warteschlange gestellt…</translation>
+    </message>
+    <message>
+        <source>Looking at the customers&apos; stored events…</source>
+        <translation>Die gespeicherten Ereignisse der Kunden werden durchgesehen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>No profile needs an update: %n customer(s) looked at.</source>
+        <translation>
+            <numerusform>Kein Profil muss aktualisiert werden: %n Kunde durchgesehen.</numerusform>
+            <numerusform>Kein Profil muss aktualisiert werden: %n Kunden durchgesehen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) are affected: their Customer.io profile would get the attributes below in one update each.</source>
+        <translation>
+            <numerusform>%n Kunde ist betroffen: Sein Customer.io-Profil würde die folgenden Attribute in einer Aktualisierung erhalten.</numerusform>
+            <numerusform>%n Kunden sind betroffen: Ihr Customer.io-Profil würde die folgenden Attribute in jeweils einer Aktualisierung erhalten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deleted in Stripe</source>
+        <translation>
+            <numerusform>%n in Stripe gelöscht</numerusform>
+            <numerusform>%n in Stripe gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n never synced</source>
+        <translation>
+            <numerusform>%n nie abgeglichen</numerusform>
+            <numerusform>%n nie abgeglichen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with a damaged sync state (their next event repairs it)</source>
+        <translation>
+            <numerusform>%n mit beschädigtem Abgleichstatus (sein nächstes Ereignis behebt ihn)</numerusform>
+            <numerusform>%n mit beschädigtem Abgleichstatus (ihr nächstes Ereignis behebt ihn)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left alone: %1.</source>
+        <translation>Unberührt gelassen: %1.</translation>
+    </message>
+    <message>
+        <source>Stopped before every customer was looked at.</source>
+        <translation>Angehalten, bevor alle Kunden durchgesehen wurden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Enqueued %n profile update(s); the delivery queue sends them to Customer.io.</source>
+        <translation>
+            <numerusform>%n Profilaktualisierung in die Warteschlange gestellt; die Zustellwarteschlange sendet sie an Customer.io.</numerusform>
+            <numerusform>%n Profilaktualisierungen in die Warteschlange gestellt; die Zustellwarteschlange sendet sie an Customer.io.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped early: run the re-sync again for the rest.</source>
+        <translation>Vorzeitig angehalten: Führen Sie den Neuabgleich für die übrigen erneut aus.</translation>
+    </message>
+    <message>
+        <source>The re-sync stopped: %1. Updates already enqueued stay in the queue; try again once the store can be written.</source>
+        <translation>Der Neuabgleich wurde angehalten: %1. Bereits eingereihte Aktualisierungen bleiben in der Warteschlange; versuchen Sie es erneut, sobald in den Speicher geschrieben werden kann.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::RuleEditor</name>
+    <message>
+        <source>immediately</source>
+        <translation>sofort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Full definition (JSON; actions and their data sources are edited here):</source>
+        <translation>Vollständige Definition (JSON; Aktionen und ihre Datenquellen werden hier bearbeitet):</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Throw away the changes and show the rule as stored</source>
+        <translation>Die Änderungen verwerfen und die Regel so anzeigen, wie sie gespeichert ist</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits, - and _</source>
+        <translation>Kleinbuchstaben, Ziffern, - und _</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>A Stripe event type; types Billbridge does not know are only warned about</source>
+        <translation>Ein Stripe-Ereignistyp; bei Typen, die Billbridge nicht kennt, wird nur gewarnt</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Trigger events:</source>
+        <translation>Auslösende Ereignisse:</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Fields: %1, customer.metadata.&lt;key&gt; or a data.… path. Values are JSON (1, &quot;usd&quot;, [&quot;a&quot;,&quot;b&quot;]) or plain text.</source>
+        <translation>Felder: %1, customer.metadata.&lt;key&gt; oder ein data.…-Pfad. Werte sind JSON (1, &quot;usd&quot;, [&quot;a&quot;,&quot;b&quot;]) oder einfacher Text.</translation>
+    </message>
+    <message>
+        <source>Conditions (all must hold):</source>
+        <translation>Bedingungen (alle müssen erfüllt sein):</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Delay:</source>
+        <translation>Verzögerung:</translation>
+    </message>
+    <message>
+        <source>after the event: %1</source>
+        <translation>nach dem Ereignis: %1</translation>
+    </message>
+    <message>
+        <source>Cancel delayed jobs on:</source>
+        <translation>Verzögerte Aufträge abbrechen bei:</translation>
+    </message>
+    <message>
+        <source>Also fire for events older than the history horizon (backfills)</source>
+        <translation>Auch bei Ereignissen auslösen, die älter als der Verlaufshorizont sind (Backfills)</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Aktionen:</translation>
+    </message>
+    <message>
+        <source>Select a rule, or make a new one.</source>
+        <translation>Wählen Sie eine Regel aus, oder erstellen Sie eine neue.</translation>
+    </message>
+    <message>
+        <source>none yet; add them to &quot;actions&quot; in the JSON below</source>
+        <translation>noch keine; fügen Sie sie unten im JSON unter &quot;actions&quot; hinzu</translation>
+    </message>
+    <message>
+        <source>the JSON does not parse at character %1: %2; correct the text</source>
+        <translation>das JSON lässt sich bei Zeichen %1 nicht parsen: %2; korrigieren Sie den Text</translation>
+    </message>
+    <message>
+        <source>the definition must be one JSON object { … }</source>
+        <translation>die Definition muss ein einzelnes JSON-Objekt { … } sein</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>new rule, not saved yet</source>
+        <translation>neue Regel, noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source> — changed, not saved</source>
+        <translation> — geändert, nicht gespeichert</translation>
+    </message>
+    <message>
+        <source> — fix the errors below to save</source>
+        <translation> — beheben Sie die Fehler unten, um zu speichern</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::RuleImportDialog</name>
+    <message>
+        <source>Import Rules</source>
+        <translation>Regeln importieren</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Aus %1</translation>
+    </message>
+    <message>
+        <source>Replace the whole rule set (rules missing from the file are deleted and the file&apos;s order becomes the order)</source>
+        <translation>Den gesamten Regelsatz ersetzen (Regeln, die in der Datei fehlen, werden gelöscht, und die Reihenfolge der Datei wird übernommen)</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>Die Datei wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Added:</source>
+        <translation>Hinzugefügt:</translation>
+    </message>
+    <message>
+        <source>Changed (each becomes a new version):</source>
+        <translation>Geändert (jede wird zu einer neuen Version):</translation>
+    </message>
+    <message>
+        <source>Unchanged:</source>
+        <translation>Unverändert:</translation>
+    </message>
+    <message>
+        <source>Removed:</source>
+        <translation>Entfernt:</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n error(s); nothing will be imported. Fix them in the file and import it again.</source>
+        <translation>
+            <numerusform>Die Datei enthält %n Fehler; es wird nichts importiert. Beheben Sie ihn in der Datei, und importieren Sie sie erneut.</numerusform>
+            <numerusform>Die Datei enthält %n Fehler; es wird nichts importiert. Beheben Sie sie in der Datei, und importieren Sie sie erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is written until you apply.</source>
+        <translation>Es wird nichts geschrieben, bevor Sie übernehmen.</translation>
+    </message>
+    <message>
+        <source>The store already holds these rules; there is nothing to import.</source>
+        <translation>Der Speicher enthält diese Regeln bereits; es gibt nichts zu importieren.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::RuleListModel</name>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::RuleTesterPanel</name>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation>Vorgang: %1</translation>
+    </message>
+    <message>
+        <source>Request: %1 %2</source>
+        <translation>Anfrage: %1 %2</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Fällig: %1</translation>
+    </message>
+    <message>
+        <source>Exits: %1</source>
+        <translation>Abbruch bei: %1</translation>
+    </message>
+    <message>
+        <source>none (sent at once)</source>
+        <translation>keine (sofort gesendet)</translation>
+    </message>
+    <message>
+        <source>Idempotency key: %1</source>
+        <translation>Idempotenzschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>Inhalt:</translation>
+    </message>
+    <message>
+        <source>Try:</source>
+        <translation>Testen:</translation>
+    </message>
+    <message>
+        <source>All rules (the edited one as edited)</source>
+        <translation>Alle Regeln (die bearbeitete in ihrer bearbeiteten Form)</translation>
+    </message>
+    <message>
+        <source>Only the rule being edited</source>
+        <translation>Nur die bearbeitete Regel</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Ereignis:</translation>
+    </message>
+    <message>
+        <source>evt_… (a stored event)</source>
+        <translation>evt_… (ein gespeichertes Ereignis)</translation>
+    </message>
+    <message>
+        <source>The newest stored events of the rules&apos; trigger types</source>
+        <translation>Die neuesten gespeicherten Ereignisse der Auslösertypen der Regeln</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Rule / job</source>
+        <translation>Regel / Auftrag</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Select a job to see the exact request it would send.</source>
+        <translation>Wählen Sie einen Auftrag aus, um die genaue Anfrage zu sehen, die er senden würde.</translation>
+    </message>
+    <message>
+        <source>no recent events of these types</source>
+        <translation>keine aktuellen Ereignisse dieser Typen</translation>
+    </message>
+    <message numerus="yes">
+        <source>pick one of %n recent event(s)…</source>
+        <translation>
+            <numerusform>eines von %n aktuellen Ereignis auswählen…</numerusform>
+            <numerusform>eines von %n aktuellen Ereignissen auswählen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the id of a stored event, or pick one of the recent events.</source>
+        <translation>Geben Sie die ID eines gespeicherten Ereignisses ein, oder wählen Sie eines der aktuellen Ereignisse aus.</translation>
+    </message>
+    <message>
+        <source>No rule is being edited; select one or try all rules.</source>
+        <translation>Es wird keine Regel bearbeitet; wählen Sie eine aus, oder testen Sie alle Regeln.</translation>
+    </message>
+    <message>
+        <source>There are no rules to try yet; make one or install a template.</source>
+        <translation>Es gibt noch keine Regeln zum Testen; erstellen Sie eine, oder installieren Sie eine Vorlage.</translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation>%1 wird getestet…</translation>
+    </message>
+    <message>
+        <source>The event could not be tested; check its id.</source>
+        <translation>Das Ereignis konnte nicht getestet werden; prüfen Sie seine ID.</translation>
+    </message>
+    <message>
+        <source>fires</source>
+        <translation>löst aus</translation>
+    </message>
+    <message>
+        <source>does not fire</source>
+        <translation>löst nicht aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2, customer %3, recorded verdict %4): %n rule(s) fire.</source>
+        <translation>
+            <numerusform>%1 (%2, Kunde %3, protokolliertes Ergebnis %4): %n Regel löst aus.</numerusform>
+            <numerusform>%1 (%2, Kunde %3, protokolliertes Ergebnis %4): %n Regeln lösen aus.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::RulesBackend</name>
+    <message>
+        <source>The rule was not saved because it has errors; fix them and save again.</source>
+        <translation>Die Regel wurde nicht gespeichert, weil sie Fehler enthält; beheben Sie sie, und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The rule store could not be used: %1. Check that the store file is reachable and not locked by another program, then try again.</source>
+        <translation>Der Regelspeicher konnte nicht verwendet werden: %1. Prüfen Sie, ob die Speicherdatei erreichbar und nicht von einem anderen Programm gesperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The rules could not be changed: %1</source>
+        <translation>Die Regeln konnten nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; was not found; it may have been deleted elsewhere.</source>
+        <translation>Regel &apos;%1&apos; wurde nicht gefunden; sie wurde möglicherweise an anderer Stelle gelöscht.</translation>
+    </message>
+    <message>
+        <source>The file has errors, so nothing was imported. Fix them in the file and import it again.</source>
+        <translation>Die Datei enthält Fehler, daher wurde nichts importiert. Beheben Sie sie in der Datei, und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Recent events could not be read: %1</source>
+        <translation>Aktuelle Ereignisse konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The store could not be read: %1</source>
+        <translation>Der Speicher konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>Der Test ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The what-if run failed: %1</source>
+        <translation>Der Was-wäre-wenn-Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::RulesPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>New Rule from Template</source>
+        <translation>Neue Regel aus Vorlage</translation>
+    </message>
+    <message>
+        <source>Template (installed disabled):</source>
+        <translation>Vorlage (wird deaktiviert installiert):</translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation>Regeln importieren</translation>
+    </message>
+    <message>
+        <source>Rule files (*.json);;All files (*)</source>
+        <translation>Regeldateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>Regeln exportieren</translation>
+    </message>
+    <message>
+        <source>Rule files (*.json)</source>
+        <translation>Regeldateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Test on an Event</source>
+        <translation>An einem Ereignis testen</translation>
+    </message>
+    <message>
+        <source>What If</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; is enabled: new events can fire it.</source>
+        <translation>Regel &apos;%1&apos; ist aktiviert: Neue Ereignisse können sie auslösen.</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; is disabled: it fires no more.</source>
+        <translation>Regel &apos;%1&apos; ist deaktiviert: Sie löst nicht mehr aus.</translation>
+    </message>
+    <message>
+        <source>New Rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>Blank Rule</source>
+        <translation>Leere Regel</translation>
+    </message>
+    <message>
+        <source>From Template…</source>
+        <translation>Aus Vorlage…</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Select a version to see its definition.</source>
+        <translation>Wählen Sie eine Version aus, um ihre Definition zu sehen.</translation>
+    </message>
+    <message>
+        <source>Open in Editor</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Puts this version into the editor; saving it makes it the newest version</source>
+        <translation>Lädt diese Version in den Editor; durch Speichern wird sie zur neuesten Version</translation>
+    </message>
+    <message>
+        <source>• &apos;%1&apos; (version %2): %3</source>
+        <translation>• &apos;%1&apos; (Version %2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored rule(s) cannot be read and are skipped when events arrive:</source>
+        <translation>
+            <numerusform>%n gespeicherte Regel kann nicht gelesen werden und wird beim Eintreffen von Ereignissen übersprungen:</numerusform>
+            <numerusform>%n gespeicherte Regeln können nicht gelesen werden und werden beim Eintreffen von Ereignissen übersprungen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a corrected definition with the same id (Import…), or restore an earlier version with billbridge-cli, to bring the rule back.</source>
+        <translation>Importieren Sie eine korrigierte Definition mit derselben ID (Importieren…), oder stellen Sie mit billbridge-cli eine frühere Version wieder her, um die Regel zurückzuholen.</translation>
+    </message>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>The rule in the editor has changes that are not saved. Discard them?</source>
+        <translation>Die Regel im Editor hat nicht gespeicherte Änderungen. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>version %1 — %2 by %3, %4</source>
+        <translation>Version %1 — %2 von %3, %4</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source> (no longer readable)</source>
+        <translation> (nicht mehr lesbar)</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Neue Regel</translation>
+    </message>
+    <message>
+        <source>Give the rule an id, triggers and actions, then save it. New rules start disabled.</source>
+        <translation>Geben Sie der Regel eine ID, Auslöser und Aktionen, und speichern Sie sie dann. Neue Regeln sind zunächst deaktiviert.</translation>
+    </message>
+    <message>
+        <source>There is no template &apos;%1&apos;.</source>
+        <translation>Es gibt keine Vorlage &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Template installed as &apos;%1&apos;, disabled. Adjust message ids, webhook names and delays, save, then enable it.</source>
+        <translation>Vorlage als &apos;%1&apos; installiert, deaktiviert. Passen Sie Nachrichten-IDs, Webhook-Namen und Verzögerungen an, speichern Sie, und aktivieren Sie sie dann.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>The copy is not saved yet; adjust it and save.</source>
+        <translation>Die Kopie ist noch nicht gespeichert; passen Sie sie an, und speichern Sie sie.</translation>
+    </message>
+    <message>
+        <source>Delete Rule</source>
+        <translation>Regel löschen</translation>
+    </message>
+    <message>
+        <source>Delete rule &apos;%1&apos;? Jobs it already queued stay in the queue; its versions stay in the audit log.</source>
+        <translation>Regel &apos;%1&apos; löschen? Aufträge, die sie bereits in die Warteschlange gestellt hat, bleiben in der Warteschlange; ihre Versionen bleiben im Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; was deleted.</source>
+        <translation>Regel &apos;%1&apos; wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>a rule with this id exists already; choose another id</source>
+        <translation>es gibt bereits eine Regel mit dieser ID; wählen Sie eine andere ID</translation>
+    </message>
+    <message>
+        <source>Not saved: rule &apos;%1&apos; exists already. Choose another id.</source>
+        <translation>Nicht gespeichert: Regel &apos;%1&apos; gibt es bereits. Wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <source>Rule &apos;%1&apos; saved as version %2.</source>
+        <translation>Regel &apos;%1&apos; als Version %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Version %1 is in the editor; save it to make it the newest version.</source>
+        <translation>Version %1 ist im Editor; speichern Sie sie, um sie zur neuesten Version zu machen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2. Check the file name and permissions.</source>
+        <translation>%1 konnte nicht gelesen werden: %2. Prüfen Sie den Dateinamen und die Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 added, %2 changed, %3 removed.</source>
+        <translation>Importiert: %1 hinzugefügt, %2 geändert, %3 entfernt.</translation>
+    </message>
+    <message>
+        <source>The rules could not be written to %1: %2. Choose another place.</source>
+        <translation>Die Regeln konnten nicht nach %1 geschrieben werden: %2. Wählen Sie einen anderen Ort.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n Regel nach %1 exportiert.</numerusform>
+            <numerusform>%n Regeln nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::SecretField</name>
     <message>
         <source>Hide</source>
@@ -2631,6 +4247,110 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
     <message>
         <source>Test cancelled.</source>
         <translation>Test abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::UnmappedPriceModel</name>
+    <message>
+        <source>Product %1</source>
+        <translation>Produkt %1</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Nickname / Lookup Key</source>
+        <translation>Nickname / Lookup-Key</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Last Seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::WhatIfPanel</name>
+    <message>
+        <source>Try:</source>
+        <translation>Testen:</translation>
+    </message>
+    <message>
+        <source>All rules (the edited one as edited)</source>
+        <translation>Alle Regeln (die bearbeitete in ihrer bearbeiteten Form)</translation>
+    </message>
+    <message>
+        <source>Only the rule being edited</source>
+        <translation>Nur die bearbeitete Regel</translation>
+    </message>
+    <message>
+        <source>on the events of the last</source>
+        <translation>an den Ereignissen der letzten</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Nothing is sent or queued: the rules are only tried on stored events, with each customer&apos;s current state.</source>
+        <translation>Es wird nichts gesendet oder in die Warteschlange gestellt: Die Regeln werden nur an gespeicherten Ereignissen mit dem aktuellen Zustand jedes Kunden getestet.</translation>
+    </message>
+    <message>
+        <source>Rule / sample event</source>
+        <translation>Regel / Beispielereignis</translation>
+    </message>
+    <message>
+        <source>Events matched</source>
+        <translation>Passende Ereignisse</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Jobs by action</source>
+        <translation>Aufträge nach Aktion</translation>
+    </message>
+    <message>
+        <source>Double-click a sample event to open it on the Events page</source>
+        <translation>Doppelklicken Sie auf ein Beispielereignis, um es auf der Seite „Ereignisse“ zu öffnen</translation>
+    </message>
+    <message>
+        <source>There is no rule to try; select or make one first.</source>
+        <translation>Es gibt keine Regel zum Testen; wählen Sie zuerst eine aus, oder erstellen Sie eine.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the events of the last %n day(s)…</source>
+        <translation>
+            <numerusform>Die Ereignisse des Zeitraums von %n Tag werden gelesen…</numerusform>
+            <numerusform>Die Ereignisse der letzten %n Tage werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Canceled; no results are shown. Run again to see them.</source>
+        <translation>Abgebrochen; es werden keine Ergebnisse angezeigt. Führen Sie den Test erneut aus, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) of the rules&apos; trigger types since %1 were tried; nothing was sent or queued.</source>
+        <translation>
+            <numerusform>%n Ereignis der Auslösertypen der Regeln seit %1 wurde getestet; es wurde nichts gesendet oder in die Warteschlange gestellt.</numerusform>
+            <numerusform>%n Ereignisse der Auslösertypen der Regeln seit %1 wurden getestet; es wurde nichts gesendet oder in die Warteschlange gestellt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -70,5 +70,10 @@ int runDemo(const QStringList& arguments);
 int runQueue(const QStringList& arguments);
 int runQueueWork(const QStringList& arguments);
 int runMappings(const QStringList& arguments);
+int runRules(const QStringList& arguments);
+int runCampaign(const QStringList& arguments);
+int runAudit(const QStringList& arguments);
+int runResync(const QStringList& arguments);
+int runIdentities(const QStringList& arguments);
 
 } // namespace billbridge::cli

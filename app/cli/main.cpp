@@ -33,6 +33,23 @@ Commands:
   mappings import   add or update mappings from a CSV file (--dry-run, --replace)
   mappings export   write the mappings as CSV
   mappings unmapped list the prices seen in stored events that have no mapping
+  rules list        list the dunning and lifecycle rules in evaluation order
+  rules show        print one rule as JSON (--versions for its saved versions)
+  rules import      add or update rules from a JSON file (--dry-run, --replace)
+  rules export      write the rules as JSON
+  rules enable / disable / remove   change one rule
+  rules templates   list ready-made rules; --install ID adds one (disabled)
+  rules test        show what each rule would do with one stored event
+  rules whatif      count what rules would have done over the last --days N
+  campaign list     list the workspace's transactional messages and broadcasts (App API)
+  campaign send     queue a transactional message to customers (--dry-run prints the requests)
+  campaign trigger  queue an API-triggered broadcast, optionally to chosen customers
+  audit list        list recorded operator actions (filter by action, actor, text, time)
+  audit show        print one audit entry with its before/after values and hashes
+  audit verify      check the audit log's hash chain (exit 0 intact, 1 altered)
+  audit export      write audit entries with their hashes as JSON lines or CSV
+  resync            re-send the profiles of customers affected by a mapping change (--dry-run)
+  identities list   how Stripe customers were matched to Customer.io people (--conflicts, --json)
 
 Run 'billbridge-cli <command> --help' for a command's options.
 )";
@@ -59,6 +76,11 @@ int main(int argc, char** argv)
         {QStringLiteral("demo"), runDemo},
         {QStringLiteral("queue"), runQueue},
         {QStringLiteral("mappings"), runMappings},
+        {QStringLiteral("rules"), runRules},
+        {QStringLiteral("campaign"), runCampaign},
+        {QStringLiteral("audit"), runAudit},
+        {QStringLiteral("resync"), runResync},
+        {QStringLiteral("identities"), runIdentities},
     };
 
     QStringList arguments = QCoreApplication::arguments();

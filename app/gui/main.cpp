@@ -1,3 +1,4 @@
+#include "audit/auditpage.h"
 #include "common/translations.h"
 #include "connections/connectionsdialog.h"
 #include "connections/sessionsecretstore.h"
@@ -9,6 +10,7 @@
 #include "home/storesummary.h"
 #include "intake/consoleintake.h"
 #include "mainwindow/mainwindow.h"
+#include "mappings/mappingspage.h"
 #include "queue/joblistmodel.h"
 #include "queue/queuepage.h"
 #include "secrets/keychainsecretstore.h"
@@ -110,6 +112,32 @@ void preparePage(billbridge::widgets::MainWindow* window, const QString& page, c
     }
     if (page == QLatin1String("customers"))
         window->setCurrentPage(MainWindow::Page::Customers);
+    if (page == QLatin1String("mappings")) {
+        window->setCurrentPage(MainWindow::Page::PlanMappings);
+        // The unmapped prices are read off the UI thread; the picture waits for them.
+        auto* mappings =
+            qobject_cast<billbridge::widgets::MappingsPage*>(window->page(MainWindow::Page::PlanMappings));
+        if (mappings && mappings->isLoadingUnmapped()) {
+            QObject::connect(mappings, &billbridge::widgets::MappingsPage::unmappedLoaded, mappings, done,
+                             Qt::SingleShotConnection);
+            return;
+        }
+    }
+    if (page == QLatin1String("dunning-rules"))
+        window->setCurrentPage(MainWindow::Page::DunningRules);
+    if (page == QLatin1String("audit")) {
+        window->setCurrentPage(MainWindow::Page::Audit);
+        // The chain status is checked when the page first shows; the picture waits for it.
+        auto* audit = qobject_cast<billbridge::widgets::AuditPage*>(window->page(MainWindow::Page::Audit));
+        if (!audit->isVerifying()) {
+            QTimer::singleShot(300, audit, done);
+            return;
+        }
+        QObject::connect(
+            audit, &billbridge::widgets::AuditPage::verifyFinished, audit,
+            [audit, done] { QTimer::singleShot(300, audit, done); }, Qt::SingleShotConnection);
+        return;
+    }
     if (page == QLatin1String("events")) {
         window->setCurrentPage(MainWindow::Page::Events);
         auto* events = window->eventsPage();
@@ -218,6 +246,7 @@ int main(int argc, char** argv)
     widgets::ConnectionServices connections;
     connections.secrets = &keychain;
     connections.sessionSecrets = &sessionSecrets;
+    connections.storePath = storeSummary.path();
     widgets::MainWindow window(&storeSummary, &receiverProbe, connections);
     // Intake in this window listens where the probe looks, so both describe the same receiver.
     intake::IntakeOptions intakeOptions;
@@ -246,6 +275,12 @@ int main(int argc, char** argv)
             window.setCurrentPage(widgets::MainWindow::Page::Customers);
         else if (page == QLatin1String("queue"))
             window.setCurrentPage(widgets::MainWindow::Page::Queue);
+        else if (page == QLatin1String("mappings"))
+            window.setCurrentPage(widgets::MainWindow::Page::PlanMappings);
+        else if (page == QLatin1String("dunning-rules"))
+            window.setCurrentPage(widgets::MainWindow::Page::DunningRules);
+        else if (page == QLatin1String("audit"))
+            window.setCurrentPage(widgets::MainWindow::Page::Audit);
     }
     window.show();
     if (parser.isSet(connectionsOption))

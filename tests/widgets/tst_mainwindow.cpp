@@ -1,4 +1,4 @@
-#include "common/placeholderpage.h"
+#include "audit/auditpage.h"
 #include "common/translations.h"
 #include "connections/connectionsdialog.h"
 #include "connections/sessionsecretstore.h"
@@ -8,7 +8,9 @@
 #include "home/storesummary.h"
 #include "mainwindow/eventrate.h"
 #include "mainwindow/mainwindow.h"
+#include "mappings/mappingspage.h"
 #include "queue/queuepage.h"
+#include "rules/rulespage.h"
 #include "support/stripetestserver.h"
 #include "support/tempstore.h"
 
@@ -161,11 +163,17 @@ void TestMainWindow::navigationSwitchesPages()
             QCOMPARE(console.window.queuePage(), pages->currentWidget());
             continue;
         }
-        auto* placeholder = qobject_cast<widgets::PlaceholderPage*>(pages->currentWidget());
-        QVERIFY2(placeholder, qPrintable(names.at(row)));
-        QVERIFY(placeholder->isVisible());
-        QVERIFY(placeholder->message().contains(QLatin1String("not yet available in this version")));
-        QCOMPARE(placeholder->findChild<QLabel*>(QStringLiteral("placeholderTitle"))->text(), names.at(row));
+        if (row == static_cast<int>(Page::PlanMappings)) {
+            QVERIFY(qobject_cast<widgets::MappingsPage*>(pages->currentWidget()));
+            continue;
+        }
+        if (row == static_cast<int>(Page::DunningRules)) {
+            QVERIFY(qobject_cast<widgets::RulesPage*>(pages->currentWidget()));
+            continue;
+        }
+        QCOMPARE(row, static_cast<int>(Page::Audit));
+        QVERIFY(qobject_cast<widgets::AuditPage*>(pages->currentWidget()));
+        QVERIFY(pages->currentWidget()->isVisible());
     }
     console.window.setCurrentPage(Page::Overview);
     QCOMPARE(navigation->currentRow(), 0);
@@ -324,18 +332,17 @@ void TestMainWindow::germanNavigationAndStatus()
     auto* navigation = console.window.findChild<QListWidget*>(QStringLiteral("navigation"));
     QCOMPARE(navigation->item(0)->text(), QStringLiteral("Übersicht"));
     QCOMPARE(navigation->item(4)->text(), QStringLiteral("Tarif-Zuordnungen"));
-    auto* queue = qobject_cast<widgets::PlaceholderPage*>(console.window.page(Page::PlanMappings));
-    QVERIFY(queue);
-    QVERIFY(queue->message().contains(QStringLiteral("noch nicht verfügbar")));
+    QCOMPARE(navigation->item(5)->text(), QStringLiteral("Mahnregeln"));
+    QCOMPARE(navigation->item(6)->text(), QStringLiteral("Protokoll"));
     auto* follow = console.window.findChild<QCheckBox*>(QStringLiteral("followNewEvents"));
     QCOMPARE(follow->text(), QStringLiteral("Neuen Ereignissen folgen"));
     QTRY_COMPARE(console.text("statusEvents"), QStringLiteral("Ereignisse: noch keine"));
     QTRY_VERIFY(console.text("statusReceiver").endsWith(QStringLiteral("läuft nicht")));
 
-    // Switching back retranslates the open window, placeholders included.
+    // Switching back retranslates the open window.
     QVERIFY(!widgets::installTranslations(*qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
     QTRY_COMPARE(navigation->item(0)->text(), QStringLiteral("Overview"));
-    QVERIFY(queue->message().contains(QLatin1String("not yet available")));
+    QCOMPARE(navigation->item(5)->text(), QStringLiteral("Dunning Rules"));
     QCOMPARE(follow->text(), QStringLiteral("Follow new events"));
     QCOMPARE(console.text("statusEvents"), QStringLiteral("Events: none yet"));
 }

@@ -1,6 +1,9 @@
 #include "mainwindow/mainwindow.h"
 
+#include "audit/auditpage.h"
 #include "backfill/backfilldialog.h"
+#include "campaigns/consolecatalogsource.h"
+#include "campaigns/manualcampaigndialog.h"
 #include "common/placeholderpage.h"
 #include "common/richtext.h"
 #include "connections/connectionsdialog.h"
@@ -15,7 +18,9 @@
 #include "intake/consoleintake.h"
 #include "intake/intakeservice.h"
 #include "mainwindow/consolestatusbar.h"
+#include "mappings/mappingspage.h"
 #include "queue/queuepage.h"
+#include "rules/rulespage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -73,6 +78,8 @@ MainWindow::MainWindow(StoreSummary* store, ReceiverProbe* receiver, ConnectionS
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     createPages();
+    connect(m_customers, &CustomerPage::sendMessageRequested, this, &MainWindow::openManualCampaign);
+    connect(m_events, &EventsPage::sendMessageRequested, this, &MainWindow::openManualCampaign);
 
     m_statusBar = new ConsoleStatusBar(this);
     setStatusBar(m_statusBar);
@@ -157,16 +164,13 @@ void MainWindow::createPages()
     connect(m_events, &EventsPage::followCustomerRequested, this, &MainWindow::followCustomer);
     connect(m_customers, &CustomerPage::eventActivated, this, &MainWindow::followEvent);
     connect(m_queue, &QueuePage::eventRequested, this, &MainWindow::followEvent);
-    addPlaceholderPage(Page::PlanMappings);
-    addPlaceholderPage(Page::DunningRules);
-    addPlaceholderPage(Page::Audit);
-}
-
-void MainWindow::addPlaceholderPage(Page page)
-{
-    auto* placeholder = new PlaceholderPage(QString(), m_pages);
-    placeholder->setObjectName(QLatin1String(kPageNames[static_cast<int>(page)]) + QStringLiteral("Page"));
-    m_pages->addWidget(placeholder);
+    m_pages->addWidget(new MappingsPage(m_store->path(), m_pages));
+    m_navigation->addItem(QString());
+    auto* rules = new RulesPage(m_store->path(), m_pages);
+    m_pages->addWidget(rules);
+    m_navigation->addItem(QString());
+    connect(rules, &RulesPage::eventRequested, this, &MainWindow::followEvent);
+    m_pages->addWidget(new AuditPage(m_store->path(), m_pages));
     m_navigation->addItem(QString());
 }
 
@@ -328,6 +332,18 @@ void MainWindow::setConsoleDelivery(ConsoleDelivery* delivery)
     };
     connect(delivery, &ConsoleDelivery::statusChanged, this, showStatus);
     showStatus();
+}
+
+ManualCampaignDialog* MainWindow::openManualCampaign(const QStringList& customerIds)
+{
+    auto* dialog = new ManualCampaignDialog(m_store->path(), consoleCatalogSource(m_connections), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRecipients(customerIds);
+    connect(dialog, &ManualCampaignDialog::showInQueueRequested, this,
+            [this] { setCurrentPage(Page::Queue); });
+    connect(dialog, &ManualCampaignDialog::jobsQueued, m_store, &StoreSummary::refresh);
+    dialog->show();
+    return dialog;
 }
 
 QDialog* MainWindow::openBackfill()

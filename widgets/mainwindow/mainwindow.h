@@ -21,6 +21,7 @@ class ConsoleIntake;
 class ConsoleStatusBar;
 class CustomerPage;
 class EventsPage;
+class ManualCampaignDialog;
 class ModeBadge;
 class OverviewPage;
 class QueuePage;
@@ -71,6 +72,8 @@ public:
     ConsoleDelivery* consoleDelivery() const { return m_delivery; }
     // Opens the backfill dialog (one at a time).
     QDialog* openBackfill();
+    // Opens a Send Message dialog for these customers (non-modal; several may be open).
+    ManualCampaignDialog* openManualCampaign(const QStringList& customerIds);
 
 signals:
     // Both the store and the receiver have reported at least once, so the window shows real figures.
@@ -83,7 +86,6 @@ protected:
 private:
     QWidget* createHeader();
     void createPages();
-    void addPlaceholderPage(Page page);
     void createMenus();
     void retranslate();
     QString pageTitle(Page page) const;
