@@ -4408,8 +4408,8 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
         <translation>Kunde</translation>
     </message>
     <message>
-        <source>Screen to show at start: overview, events, customers or queue.</source>
-        <translation>Beim Start anzuzeigende Ansicht: overview, events, customers oder queue.</translation>
+        <source>Screen to show at start: overview, events, customers, queue, mappings, dunning-rules or audit.</source>
+        <translation>Beim Start anzuzeigende Ansicht: overview, events, customers, queue, mappings, dunning-rules oder audit.</translation>
     </message>
 </context>
 </TS>

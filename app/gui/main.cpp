@@ -228,7 +228,9 @@ int main(int argc, char** argv)
                                     "Open the Connections dialog at start (with --grab: picture it)."));
     const QCommandLineOption pageOption(
         QStringLiteral("page"),
-        QCoreApplication::translate("main", "Screen to show at start: overview, events, customers or queue."),
+        QCoreApplication::translate(
+            "main",
+            "Screen to show at start: overview, events, customers, queue, mappings, dunning-rules or audit."),
         QCoreApplication::translate("main", "name"));
     const QCommandLineOption customerOption(
         QStringLiteral("customer"),
