@@ -8,6 +8,7 @@
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/jobqueue.h"
+#include "util/jsonindent.h"
 #include "util/redact.h"
 
 #include <QCoreApplication>
@@ -163,68 +164,6 @@ QJsonObject jobJson(const Job& job, bool withAttempts)
         object.insert(QStringLiteral("attempt_log"), attempts);
     }
     return object;
-}
-
-// Indents compact JSON without parsing it, so that members keep the order in which they are sent
-// (QJsonDocument would sort them) and the text shown is the request's body, only with line breaks and blanks
-// added.
-QString indentJson(const QString& compact)
-{
-    QString out;
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    const auto newline = [&out, &depth] { out += QLatin1Char('\n') + QString(depth * 4, QLatin1Char(' ')); };
-    for (qsizetype i = 0; i < compact.size(); ++i) {
-        const QChar c = compact.at(i);
-        if (inString) {
-            out += c;
-            if (escaped)
-                escaped = false;
-            else if (c == QLatin1Char('\\'))
-                escaped = true;
-            else if (c == QLatin1Char('"'))
-                inString = false;
-            continue;
-        }
-        switch (c.unicode()) {
-        case '"':
-            inString = true;
-            out += c;
-            break;
-        case '{':
-        case '[': {
-            const QChar close = c == QLatin1Char('{') ? QLatin1Char('}') : QLatin1Char(']');
-            if (i + 1 < compact.size() && compact.at(i + 1) == close) {
-                out += c;
-                out += close;
-                ++i;
-                break;
-            }
-            out += c;
-            ++depth;
-            newline();
-            break;
-        }
-        case '}':
-        case ']':
-            depth = std::max(0, depth - 1);
-            newline();
-            out += c;
-            break;
-        case ',':
-            out += c;
-            newline();
-            break;
-        case ':':
-            out += QStringLiteral(": ");
-            break;
-        default:
-            if (!c.isSpace())
-                out += c;
-        }
-    }
-    return out;
 }
 
 void printJson(const QJsonObject& object)
@@ -605,7 +544,7 @@ int show(const QStringList& arguments)
                 printOut(QStringLiteral("  (no body)"));
             } else {
                 const bool isJson = !QJsonDocument::fromJson(request.body.toUtf8()).isNull();
-                const QString pretty = isJson ? indentJson(request.body) : request.body;
+                const QString pretty = isJson ? util::indentJson(request.body.toUtf8(), 4) : request.body;
                 for (const QString& bodyLine : pretty.split(QLatin1Char('\n')))
                     printOut(QStringLiteral("  ") + bodyLine);
             }

@@ -5,6 +5,7 @@
 #include "store/auditlog.h"
 #include "store/database.h"
 #include "store/jobqueue.h"
+#include "util/jsonindent.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -194,7 +195,7 @@ QList<PreviewRequest> ManualSend::preview() const
         preview.method = QString::fromLatin1(request.verb);
         preview.target = QString::fromLatin1(request.wireTarget());
         preview.body = request.body;
-        preview.prettyBody = indentJson(request.body);
+        preview.prettyBody = util::indentJson(request.body);
         previews.append(preview);
     }
     return previews;
@@ -271,66 +272,6 @@ EnqueuedSend ManualSend::enqueue(const QString& storePath, const QString& actor)
 {
     store::SqliteConnection connection = store::Database::openForWriting(storePath);
     return enqueue(connection, QDateTime::currentMSecsSinceEpoch(), actor);
-}
-
-QString indentJson(const QByteArray& compactUtf8)
-{
-    const QString compact = QString::fromUtf8(compactUtf8);
-    QString out;
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    const auto newline = [&out, &depth] { out += QLatin1Char('\n') + QString(depth * 2, QLatin1Char(' ')); };
-    for (qsizetype i = 0; i < compact.size(); ++i) {
-        const QChar c = compact.at(i);
-        if (inString) {
-            out += c;
-            if (escaped)
-                escaped = false;
-            else if (c == QLatin1Char('\\'))
-                escaped = true;
-            else if (c == QLatin1Char('"'))
-                inString = false;
-            continue;
-        }
-        switch (c.unicode()) {
-        case '"':
-            inString = true;
-            out += c;
-            break;
-        case '{':
-        case '[': {
-            const QChar close = c == QLatin1Char('{') ? QLatin1Char('}') : QLatin1Char(']');
-            if (i + 1 < compact.size() && compact.at(i + 1) == close) {
-                out += c;
-                out += close;
-                ++i;
-                break;
-            }
-            out += c;
-            ++depth;
-            newline();
-            break;
-        }
-        case '}':
-        case ']':
-            depth = std::max(0, depth - 1);
-            newline();
-            out += c;
-            break;
-        case ',':
-            out += c;
-            newline();
-            break;
-        case ':':
-            out += QStringLiteral(": ");
-            break;
-        default:
-            if (!c.isSpace())
-                out += c;
-        }
-    }
-    return out;
 }
 
 QList<ManualSend::Recipient> resolveRecipients(const QString& storePath, const QStringList& customerIds)

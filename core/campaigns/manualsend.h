@@ -115,9 +115,6 @@ private:
     QUuid m_sendId;
 };
 
-// Indents compact JSON without reordering it (QJsonDocument would sort the keys).
-QString indentJson(const QByteArray& compact);
-
 // Looks up each customer's email address in the store (newest event that names one). Blocking, on a read
 // connection of its own; customers the store does not know keep an empty address.
 QList<ManualSend::Recipient> resolveRecipients(const QString& storePath, const QStringList& customerIds);

@@ -1,5 +1,7 @@
 #include "queue/jobtext.h"
 
+#include "util/jsonindent.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -108,76 +110,7 @@ QString jobStateExplanation(store::JobState state)
 
 QString indentJson(const QByteArray& json)
 {
-    QJsonParseError error;
-    QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return QString::fromUtf8(json);
-    // Re-indents the text itself: the document above only tells that it is well formed.
-    QByteArray out;
-    out.reserve(json.size() * 2);
-    int depth = 0;
-    bool inString = false;
-    bool escape = false;
-    const auto newline = [&out, &depth] {
-        out.append('\n');
-        out.append(QByteArray(depth * 2, ' '));
-    };
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const char c = json.at(i);
-        if (inString) {
-            out.append(c);
-            if (escape)
-                escape = false;
-            else if (c == '\\')
-                escape = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        switch (c) {
-        case '"':
-            inString = true;
-            out.append(c);
-            break;
-        case '{':
-        case '[': {
-            qsizetype next = i + 1;
-            while (next < json.size() && QChar::isSpace(uchar(json.at(next))))
-                ++next;
-            const char close = c == '{' ? '}' : ']';
-            if (next < json.size() && json.at(next) == close) {
-                out.append(c).append(close);
-                i = next;
-                break;
-            }
-            out.append(c);
-            ++depth;
-            newline();
-            break;
-        }
-        case '}':
-        case ']':
-            --depth;
-            newline();
-            out.append(c);
-            break;
-        case ',':
-            out.append(c);
-            newline();
-            break;
-        case ':':
-            out.append(": ");
-            break;
-        case ' ':
-        case '\t':
-        case '\n':
-        case '\r':
-            break;
-        default:
-            out.append(c);
-        }
-    }
-    return QString::fromUtf8(out);
+    return util::indentJson(json);
 }
 
 QString lastErrorText(const store::Job& job)
