@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "store/migrationsteps.h"
 #include "util/logging.h"
 
 #include <QDir>
@@ -131,6 +132,8 @@ SqliteConnection Database::openForWriting(const QString& path, std::span<const M
                 continue;
             }
             connection.exec(migration.sql);
+            if (migrations.data() == builtinMigrations().data())
+                applySchemaTextSteps(connection, migration.version);
             if (migration.rebuildsTables) {
                 SqliteStatement check = connection.prepare("PRAGMA foreign_key_check");
                 if (check.step())

@@ -1,5 +1,13 @@
 #include "store/migrations.h"
 
+#include "store/migrationsteps.h"
+#include "store/sqlite.h"
+
+#include <QScopeGuard>
+#include <QString>
+
+#include <string>
+
 namespace billbridge::store {
 
 namespace {
@@ -295,6 +303,55 @@ CREATE TABLE sync_identities (
 CREATE INDEX sync_identities_by_email ON sync_identities (email) WHERE email IS NOT NULL;
 )sql",
      true},
+    // Planning every stored event must cost less than storing it. The decision per event moves to a table
+    // keyed by the event's seq, so each one is appended instead of inserted at a random place in an index
+    // of event ids; jobs of an event are found through their idempotency keys ("<event id>:…"), which the
+    // unique index already orders, so jobs_by_event goes. The IN-list CHECKs of events and jobs are
+    // rewritten as equalities in schemaTextSteps: SQLite builds a temporary table for every IN list of
+    // three or more constants, on every insert and update.
+    {9, "sync decisions keyed by event seq; jobs of an event by idempotency key; cheaper CHECKs", R"sql(
+CREATE TABLE sync_decisions (
+    event_seq     INTEGER PRIMARY KEY REFERENCES events (seq) ON DELETE CASCADE,
+    customer_id   TEXT,
+    verdict       TEXT    NOT NULL,
+    reason        TEXT,
+    jobs          INTEGER NOT NULL,
+    planned_at_ms INTEGER NOT NULL
+);
+INSERT INTO sync_decisions (event_seq, customer_id, verdict, reason, jobs, planned_at_ms)
+    SELECT e.seq, s.customer_id, s.verdict, s.reason, s.jobs, s.planned_at_ms
+    FROM sync_events s JOIN events e ON e.id = s.event_id ORDER BY e.seq;
+DROP TABLE sync_events;
+-- Readers ask by event id, as before.
+CREATE VIEW sync_events AS
+    SELECT e.id AS event_id, d.customer_id, d.verdict, d.reason, d.jobs, d.planned_at_ms
+    FROM sync_decisions d JOIN events e ON e.seq = d.event_seq;
+DROP INDEX jobs_by_event;
+)sql"},
+};
+
+// Rewrites of CHECK constraints into equivalent ones, applied to the schema text itself: the procedure
+// SQLite documents for changing constraints without rebuilding a table (https://www.sqlite.org/
+// lang_altertable.html, "otheralter"). Rebuilding `events` would rewrite every stored payload.
+struct SchemaTextEdit {
+    int version;
+    const char* table;
+    const char* before;
+    const char* after;
+};
+
+constexpr SchemaTextEdit kSchemaTextEdits[] = {
+    {9, "events", "CHECK (source IN ('webhook', 'poll', 'backfill'))",
+     "CHECK (source = 'webhook' OR source = 'poll' OR source = 'backfill')"},
+    {9, "jobs", "CHECK (api IN ('track', 'app', 'slack'))",
+     "CHECK (api = 'track' OR api = 'app' OR api = 'slack')"},
+    {9, "jobs",
+     "CHECK (state IN ('pending', 'in_flight', 'succeeded', 'retry_scheduled',\n"
+     "                                                       'dead', 'needs_review', 'discarded'))",
+     "CHECK (state = 'pending' OR state = 'in_flight' OR state = 'succeeded' OR state = "
+     "'retry_scheduled'\n"
+     "                                   OR state = 'dead' OR state = 'needs_review' OR state = "
+     "'discarded')"},
 };
 
 } // namespace
@@ -302,6 +359,41 @@ CREATE INDEX sync_identities_by_email ON sync_identities (email) WHERE email IS 
 std::span<const Migration> builtinMigrations()
 {
     return kMigrations;
+}
+
+void applySchemaTextSteps(SqliteConnection& connection, int version)
+{
+    bool edited = false;
+    const std::int64_t cookie = connection.pragmaInt("schema_version");
+    connection.exec("PRAGMA writable_schema = ON");
+    auto writableOff = qScopeGuard([&] { connection.exec("PRAGMA writable_schema = OFF"); });
+    for (const SchemaTextEdit& edit : kSchemaTextEdits) {
+        if (edit.version != version)
+            continue;
+        // A store whose text differs (hand-edited, or made by other tools) keeps its equivalent constraint.
+        SqliteStatement update =
+            connection.prepare("UPDATE sqlite_schema SET sql = replace(sql, ?2, ?3) WHERE type = 'table' AND "
+                               "name = ?1 AND instr(sql, ?2) > 0");
+        update.bind(1, QString::fromLatin1(edit.table))
+            .bind(2, QString::fromLatin1(edit.before))
+            .bind(3, QString::fromLatin1(edit.after));
+        update.step();
+        edited = edited || connection.changes() > 0;
+    }
+    if (!edited)
+        return;
+    // A new schema cookie makes every connection, this one included, read the edited text again.
+    const std::string bump = "PRAGMA schema_version = " + std::to_string(cookie + 1);
+    connection.exec(bump.c_str());
+    writableOff.dismiss();
+    connection.exec("PRAGMA writable_schema = OFF");
+    for (const SchemaTextEdit& edit : kSchemaTextEdits) {
+        if (edit.version != version)
+            continue;
+        const std::string probe = std::string("SELECT * FROM ") + edit.table + " LIMIT 0";
+        SqliteStatement check = connection.prepare(probe.c_str());
+        check.step();
+    }
 }
 
 } // namespace billbridge::store

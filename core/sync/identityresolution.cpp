@@ -73,17 +73,13 @@ QString mergeKey(const QString& customerId)
     return lookupKey(customerId) + QStringLiteral(":merge");
 }
 
-QString emailOf(const QByteArray& rawEvent, const SyncPlan& plan, const SyncOptions& options)
+QString emailOf(const QJsonObject& event, const SyncPlan& plan, const SyncOptions& options)
 {
     const QString fromProfile = plan.changedAttributes.value(options.attributes.email).toString();
     if (!fromProfile.isEmpty())
         return fromProfile;
-    const QJsonObject object = QJsonDocument::fromJson(rawEvent)
-                                   .object()
-                                   .value(QStringLiteral("data"))
-                                   .toObject()
-                                   .value(QStringLiteral("object"))
-                                   .toObject();
+    const QJsonObject object =
+        event.value(QStringLiteral("data")).toObject().value(QStringLiteral("object")).toObject();
     if (object.value(QStringLiteral("object")).toString() == QLatin1String("customer"))
         return object.value(QStringLiteral("email")).toString();
     return object.value(QStringLiteral("customer_email")).toString();
@@ -97,7 +93,7 @@ void holdBehindLookup(store::SqliteConnection& connection, const QString& custom
     QString status;
     {
         store::SqliteStatement select =
-            connection.prepare("SELECT status FROM sync_identities WHERE customer_id = ?1");
+            connection.prepareCached("SELECT status FROM sync_identities WHERE customer_id = ?1");
         select.bind(1, customerId);
         if (select.step())
             status = select.text(0);
@@ -106,9 +102,9 @@ void holdBehindLookup(store::SqliteConnection& connection, const QString& custom
         // Without an email there is nobody to look for; a later event that carries one starts the lookup.
         if (email.trimmed().isEmpty())
             return;
-        store::SqliteStatement insert =
-            connection.prepare("INSERT INTO sync_identities (customer_id, email, status, updated_at_ms) "
-                               "VALUES (?1, ?2, 'pending', ?3)");
+        store::SqliteStatement insert = connection.prepareCached(
+            "INSERT INTO sync_identities (customer_id, email, status, updated_at_ms) "
+            "VALUES (?1, ?2, 'pending', ?3)");
         insert.bind(1, customerId).bind(2, email.trimmed()).bind(3, nowMs);
         insert.step();
         // Not tied to the event: the lookup is about the customer, and an event's replay must not redo it.

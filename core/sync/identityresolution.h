@@ -5,6 +5,7 @@
 #include "store/sqlite.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <cstdint>
@@ -42,7 +43,7 @@ QString mergeKey(const QString& customerId);
 
 // The customer's email as this event tells it: the identify's email attribute, else the customer object's
 // `email` or an invoice's `customer_email`. Empty when the event does not say.
-QString emailOf(const QByteArray& rawEvent, const SyncPlan& plan, const SyncOptions& options);
+QString emailOf(const QJsonObject& event, const SyncPlan& plan, const SyncOptions& options);
 
 // Inside SyncEngine's transaction, after the event's jobs are planned: on first sight of a customer with an
 // email, records the identity as pending and puts the lookup job first; while the identity is pending, the

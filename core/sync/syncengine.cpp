@@ -55,13 +55,20 @@ QString customerOfDisputedCharge(store::SqliteConnection& connection, const QByt
 void recordDecision(store::SqliteConnection& connection, const QString& eventId, const QString& customerId,
                     Verdict verdict, const QString& reason, int jobs, std::int64_t nowMs)
 {
+    // Keyed by the event's seq, so that each decision is appended. An event planned without being stored
+    // (a tester's dry run) has no seq and leaves no decision.
+    store::SqliteStatement seqOf = connection.prepareCached("SELECT seq FROM events WHERE id = ?1");
+    seqOf.bind(1, eventId);
+    if (!seqOf.step())
+        return;
+    const std::int64_t seq = seqOf.int64(0);
     // A replayed event (removed and stored again) is decided again; the newest decision is what counts.
     store::SqliteStatement insert = connection.prepareCached(
-        "INSERT INTO sync_events (event_id, customer_id, verdict, reason, jobs, planned_at_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_id) DO UPDATE SET customer_id = "
+        "INSERT INTO sync_decisions (event_seq, customer_id, verdict, reason, jobs, planned_at_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (event_seq) DO UPDATE SET customer_id = "
         "excluded.customer_id, verdict = excluded.verdict, reason = excluded.reason, jobs = excluded.jobs, "
         "planned_at_ms = excluded.planned_at_ms");
-    insert.bind(1, eventId)
+    insert.bind(1, seq)
         .bind(2, customerId.isEmpty() ? QString() : customerId)
         .bind(3, toString(verdict))
         .bind(4, reason.isEmpty() ? QString() : reason)
@@ -74,13 +81,14 @@ void recordDecision(store::SqliteConnection& connection, const QString& eventId,
 // cancels the pending reminders about it), then the enabled rules. A broken rule is skipped and named in
 // the decision; it never refuses the event. Returns those notes.
 QStringList planRules(rules::RuleEngine& engine, store::SqliteConnection& connection,
-                      const store::IncomingEvent& event, const SyncPlan& plan, const QString& customerId,
-                      const SyncOptions& options, std::int64_t nowMs, std::vector<store::NewJob>& jobs)
+                      const store::IncomingEvent& event, const QJsonObject& parsed, const SyncPlan& plan,
+                      const QString& customerId, const SyncOptions& options, std::int64_t nowMs,
+                      std::vector<store::NewJob>& jobs)
 {
     if (plan.verdict == Verdict::Malformed || !engine.mayAct(connection, event.fields.type))
         return {};
     rules::RuleInput input;
-    input.event = QJsonDocument::fromJson(event.raw).object();
+    input.event = parsed;
     input.customerId = customerId;
     input.state = plan.state;
     input.verdict = plan.verdict;
@@ -162,7 +170,13 @@ std::vector<store::NewJob> SyncEngine::planEvent(store::SqliteConnection& connec
     };
     SyncOptions options = m_options;
     options.nowMs = nowMs;
-    const SyncPlan plan = sync::plan(event.raw, state, lookup, options);
+    // Parsed once here for the plan, the rules and identity: parsing is the largest share of planning.
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(event.raw, &parseError);
+    const QJsonObject parsed = document.object();
+    const SyncPlan plan = parseError.error == QJsonParseError::NoError && document.isObject()
+                              ? sync::plan(parsed, state, lookup, options)
+                              : sync::plan(event.raw, state, lookup, options);
 
     if (plan.state != state || !stateProblem.isEmpty()) {
         store::SqliteStatement upsert = connection.prepareCached(
@@ -174,7 +188,7 @@ std::vector<store::NewJob> SyncEngine::planEvent(store::SqliteConnection& connec
     }
 
     // The person's Customer.io id: the Stripe id, or with emailAsId the email (when the event tells it).
-    const QString email = identity::emailOf(event.raw, plan, options);
+    const QString email = identity::emailOf(parsed, plan, options);
     const bool byEmail = options.emailAsId && !email.isEmpty();
     QList<store::NewJob> builtInJobs = toJobs(plan, byEmail ? email : customerId, event.fields.id);
     for (store::NewJob& job : builtInJobs)
@@ -183,7 +197,8 @@ std::vector<store::NewJob> SyncEngine::planEvent(store::SqliteConnection& connec
     QString reason = plan.reason;
     if (!stateProblem.isEmpty())
         reason = reason.isEmpty() ? stateProblem : reason + QStringLiteral("; ") + stateProblem;
-    for (const QString& note : planRules(m_rules, connection, event, plan, customerId, options, nowMs, jobs))
+    for (const QString& note :
+         planRules(m_rules, connection, event, parsed, plan, customerId, options, nowMs, jobs))
         reason = reason.isEmpty() ? note : reason + QStringLiteral("; ") + note;
     if (options.lookUpIdentities && !options.emailAsId && plan.verdict != Verdict::Malformed)
         identity::holdBehindLookup(connection, customerId, email, event.fields.id, nowMs, jobs);

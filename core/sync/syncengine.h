@@ -18,7 +18,7 @@ class SqliteConnection;
 namespace billbridge::sync {
 
 // Turns each newly stored Stripe event into Customer.io jobs, inside the writer's transaction: the
-// customer's SyncState (sync_customers), the decision for the event (sync_events) and the jobs are
+// customer's SyncState (sync_customers), the decision for the event (sync_decisions) and the jobs are
 // committed together with the event or not at all. Everything is read from the connection it is handed,
 // so plan mappings edited by operators apply from the next event on and nothing is cached between
 // transactions. The Customer.io id is the Stripe customer id.

@@ -392,14 +392,21 @@ QString derivedEventId(const QString& stripeEventId, const QString& eventName, s
 SyncPlan plan(const QByteArray& rawEvent, const SyncState& state, const PlanLookup& lookup,
               const SyncOptions& options)
 {
-    SyncPlan out;
-    out.state = state;
-
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(rawEvent, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        SyncPlan out;
+        out.state = state;
         return malformed(out, QStringLiteral("not a JSON object"));
-    const QJsonObject root = document.object();
+    }
+    return plan(document.object(), state, lookup, options);
+}
+
+SyncPlan plan(const QJsonObject& root, const SyncState& state, const PlanLookup& lookup,
+              const SyncOptions& options)
+{
+    SyncPlan out;
+    out.state = state;
     out.eventId = root.value(QStringLiteral("id")).toString();
     out.eventType = root.value(QStringLiteral("type")).toString();
     const QJsonValue created = root.value(QStringLiteral("created"));

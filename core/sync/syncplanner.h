@@ -99,6 +99,10 @@ QString derivedEventId(const QString& stripeEventId, const QString& eventName, s
 // the newest applied event emits nothing.
 SyncPlan plan(const QByteArray& rawEvent, const SyncState& state, const PlanLookup& lookup,
               const SyncOptions& options);
+// The same for an event already parsed (the engine parses each payload once for the plan, the rules and
+// identity).
+SyncPlan plan(const QJsonObject& event, const SyncState& state, const PlanLookup& lookup,
+              const SyncOptions& options);
 
 // The queue jobs for a plan: idempotency keys "<evt id>:identify" and "<evt id>:event:<name>".
 QList<store::NewJob> toJobs(const SyncPlan& plan, const QString& customerId, const QString& eventId);

@@ -130,6 +130,7 @@ private slots:
     void failingMigrationOnFreshFileStopsAtLastGoodStep();
     void migrationResumesAfterFix();
     void rebuildingTheJobsTableKeepsJobsAndAttempts();
+    void decisionsMoveToEventSeqAndChecksStayEnforced();
     void readingNeedsAnExistingCurrentStore();
     void readConnectionIsReadOnly();
 
@@ -429,6 +430,72 @@ void TestDatabase::rebuildingTheJobsTableKeepsJobsAndAttempts()
     connection.exec(
         "INSERT INTO jobs (operation, api, idempotency_key, payload, state, not_before_ms, "
         "created_at_ms, updated_at_ms) VALUES ('slack.post', 'slack', 'k', '{}', 'pending', 1, 1, 1)");
+}
+
+void TestDatabase::decisionsMoveToEventSeqAndChecksStayEnforced()
+{
+    const auto all = builtinMigrations();
+    {
+        SqliteConnection connection = Database::openForWriting(path(), all.first(8));
+        connection.exec(
+            "INSERT INTO events (seq, id, type, created, livemode, source, received_at_ms, signature, "
+            "raw) VALUES (41, 'evt_a', 'invoice.paid', 10, 0, 'webhook', 11, 'verified', '{}'), "
+            "(42, 'evt_b', 'invoice.paid', 12, 0, 'poll', 13, 'api', '{}')");
+        connection.exec(
+            "INSERT INTO sync_events (event_id, customer_id, verdict, reason, jobs, planned_at_ms) "
+            "VALUES ('evt_b', 'cus_1', 'stale', 'older than the newest', 0, 99)");
+        connection.exec(
+            "INSERT INTO jobs (operation, api, customer_id, idempotency_key, payload, event_id, "
+            "state, not_before_ms, created_at_ms, updated_at_ms) VALUES ('track.identify', 'track', "
+            "'cus_1', 'evt_b:identify', '{}', 'evt_b', 'retry_scheduled', 5, 1, 9)");
+    }
+    SqliteConnection connection = Database::openForWriting(path(), all);
+    QCOMPARE(connection.pragmaInt("user_version"), all.back().version);
+
+    // The old decision is kept, keyed by the event's seq, and still readable by event id.
+    SqliteStatement decision = connection.prepare("SELECT event_seq, verdict, reason FROM sync_decisions");
+    QVERIFY(decision.step());
+    QCOMPARE(decision.int64(0), 42);
+    QCOMPARE(decision.text(1), QStringLiteral("stale"));
+    QVERIFY(!decision.step());
+    SqliteStatement byId = connection.prepare(
+        "SELECT verdict, customer_id, planned_at_ms FROM sync_events WHERE event_id = 'evt_b'");
+    QVERIFY(byId.step());
+    QCOMPARE(byId.text(0), QStringLiteral("stale"));
+    QCOMPARE(byId.text(1), QStringLiteral("cus_1"));
+    QCOMPARE(byId.int64(2), 99);
+    QCOMPARE(textPragma(connection, "SELECT count(*) FROM sqlite_schema WHERE name = 'jobs_by_event'"),
+             QStringLiteral("0"));
+
+    // The constraints now read as equalities and still refuse what they refused before.
+    const QString jobsSql = textPragma(connection, "SELECT sql FROM sqlite_schema WHERE name = 'jobs'");
+    QVERIFY2(jobsSql.contains(QStringLiteral("state = 'pending' OR")), qPrintable(jobsSql));
+    QVERIFY(!jobsSql.contains(QStringLiteral("IN (")));
+    const QString eventsSql = textPragma(connection, "SELECT sql FROM sqlite_schema WHERE name = 'events'");
+    QVERIFY2(eventsSql.contains(QStringLiteral("source = 'webhook' OR")), qPrintable(eventsSql));
+    QVERIFY_THROWS_EXCEPTION(StoreError, connection.exec("UPDATE jobs SET state = 'lost'"));
+    QVERIFY_THROWS_EXCEPTION(StoreError, connection.exec("UPDATE jobs SET api = 'mail'"));
+    QVERIFY_THROWS_EXCEPTION(StoreError,
+                             connection.exec("UPDATE events SET source = 'email' WHERE seq = 41"));
+    connection.exec("UPDATE jobs SET state = 'discarded'");
+    for (const char* insert :
+         {"EXPLAIN INSERT INTO jobs (operation, api, idempotency_key, payload, state, not_before_ms, "
+          "created_at_ms, updated_at_ms) VALUES ('slack.post', 'slack', 'k', '{}', 'pending', 1, 1, 1)",
+          "EXPLAIN INSERT INTO events (id, type, created, livemode, source, received_at_ms, signature, raw) "
+          "VALUES ('evt_c', 't', 1, 0, 'backfill', 1, 'api', '{}')"}) {
+        SqliteStatement program = connection.prepare(insert);
+        while (program.step())
+            QVERIFY2(program.text(1) != QLatin1String("OpenEphemeral"), insert);
+    }
+    // A store opened again is not edited twice, and another connection reads the same constraints.
+    connection = SqliteConnection();
+    SqliteConnection reopened = Database::openForWriting(path(), all);
+    QCOMPARE(textPragma(reopened, "SELECT sql FROM sqlite_schema WHERE name = 'jobs'"), jobsSql);
+    QVERIFY_THROWS_EXCEPTION(StoreError, reopened.exec("UPDATE jobs SET state = 'lost'"));
+
+    // A decision goes with its event.
+    reopened.exec("DELETE FROM events WHERE seq = 42");
+    QCOMPARE(textPragma(reopened, "SELECT count(*) FROM sync_decisions"), QStringLiteral("0"));
 }
 
 void TestDatabase::readingNeedsAnExistingCurrentStore()
