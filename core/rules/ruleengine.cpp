@@ -36,11 +36,6 @@ QJsonObject objectOf(const QJsonObject& event)
     return event.value(QStringLiteral("data")).toObject().value(QStringLiteral("object")).toObject();
 }
 
-QString objectTypeOf(const QJsonObject& event)
-{
-    return objectOf(event).value(QStringLiteral("object")).toString();
-}
-
 QString invoiceSubscription(const QJsonObject& invoice)
 {
     const QString fromParent = idOf(invoice.value(QStringLiteral("parent"))
@@ -279,6 +274,7 @@ QJsonValue RuleInput::derived(const QString& name) const
     const QJsonObject object = objectOf(event);
     const QString objectType = object.value(QStringLiteral("object")).toString();
     const QString type = eventType();
+    const sync::SyncState& state = currentState();
     const QJsonObject& attrs = state.attributes;
     const auto attribute = [&attrs](const QString& key) { return orUndefined(attrs.value(key)); };
     const bool invoice = objectType == QLatin1String("invoice");
@@ -450,135 +446,167 @@ RuleEngine::RuleEngine(Clock clock)
     : m_clock(std::move(clock))
 {}
 
-RuleOutcome RuleEngine::evaluate(const Rule& rule, const RuleInput& input)
+namespace {
+
+using StoredExit = std::function<QString(const JobExits&, std::int64_t)>;
+
+// One body for evaluate() (kJobs: reasons and the exact jobs) and decide() (neither): the same checks in
+// the same order, so that a what-if counts exactly what the sync engine would enqueue. Returns whether the
+// rule fired; `outcome.reason` / `outcome.jobs` are only filled with kJobs, `jobsMade` always.
+template <bool kJobs>
+bool evaluateRule(const Rule& rule, const RuleInput& input, const StoredExit& storedExit,
+                  RuleOutcome& outcome, int& jobsMade)
 {
-    RuleOutcome outcome;
-    outcome.ruleId = rule.id;
-    outcome.ruleVersion = rule.version;
+    const auto refuse = [&outcome](auto&& reason) {
+        if constexpr (kJobs)
+            outcome.reason = reason();
+        return false;
+    };
     const QString type = input.eventType();
-    if (!rule.triggers.contains(type)) {
-        outcome.reason = QStringLiteral("%1 is not one of the rule's triggers").arg(type);
-        return outcome;
-    }
-    if (input.customerId.isEmpty()) {
-        outcome.reason = QStringLiteral("the event names no customer");
-        return outcome;
-    }
+    if (!rule.triggers.contains(type))
+        return refuse([&] { return QStringLiteral("%1 is not one of the rule's triggers").arg(type); });
+    if (input.customerId.isEmpty())
+        return refuse([] { return QStringLiteral("the event names no customer"); });
     switch (input.verdict) {
     case sync::Verdict::Applied:
         break;
     case sync::Verdict::History:
         if (!rule.fireOnHistory) {
-            outcome.reason = QStringLiteral("the event is history (older than the sync horizon) and the rule "
-                                            "does not fire on history");
-            return outcome;
+            return refuse([] {
+                return QStringLiteral("the event is history (older than the sync horizon) and the rule "
+                                      "does not fire on history");
+            });
         }
         break;
     case sync::Verdict::Stale:
     case sync::Verdict::Ignored:
     case sync::Verdict::Malformed:
-        outcome.reason =
-            QStringLiteral("the sync engine found the event %1").arg(sync::toString(input.verdict));
-        return outcome;
+        return refuse([&] {
+            return QStringLiteral("the sync engine found the event %1").arg(sync::toString(input.verdict));
+        });
     }
     for (int i = 0; i < rule.conditions.size(); ++i) {
         const Condition& condition = rule.conditions.at(i);
         const QJsonValue actual = input.field(condition.field);
         if (!holds(condition, actual)) {
-            outcome.reason =
-                QStringLiteral("condition %1: %2 is %3; needs %4%5")
+            return refuse([&] {
+                return QStringLiteral("condition %1: %2 is %3; needs %4%5")
                     .arg(i + 1)
                     .arg(condition.field, describe(actual), toString(condition.op),
                          condition.value.isUndefined() ? QString()
                                                        : QLatin1Char(' ') + describe(condition.value));
-            return outcome;
+            });
         }
     }
     const bool onlySlack = std::all_of(rule.actions.begin(), rule.actions.end(),
                                        [](const Action& action) { return !isCustomerIoAction(action); });
-    if (input.state.deleted && !onlySlack) {
-        outcome.reason =
-            QStringLiteral("the customer was deleted in Stripe; nothing more is sent to Customer.io");
-        return outcome;
+    if (input.currentState().deleted && !onlySlack) {
+        return refuse([] {
+            return QStringLiteral("the customer was deleted in Stripe; nothing more is sent to Customer.io");
+        });
     }
 
-    const QString eventId = input.eventId();
     const std::int64_t created = input.createdSeconds();
     const std::int64_t notBeforeMs = rule.delaySeconds > 0 ? (created + rule.delaySeconds) * 1000 : 0;
     QString exits;
-    if (rule.delaySeconds > 0 && !rule.exits.isEmpty()) {
+    if (rule.delaySeconds > 0 && !rule.exits.isEmpty() && (kJobs || storedExit)) {
         JobExits jobExits;
         jobExits.on = rule.exits;
         jobExits.invoiceId = input.derived(QStringLiteral("invoice_id")).toString();
         jobExits.subscriptionId = input.derived(QStringLiteral("subscription_id")).toString();
-        exits = jobExits.toJson();
+        if (storedExit) {
+            const QString exitEvent = storedExit(jobExits, created);
+            if (!exitEvent.isEmpty()) {
+                outcome.preemptedBy = exitEvent;
+                return refuse([&] {
+                    return QStringLiteral("%1 was already stored, created at or after this event; the rule's "
+                                          "delayed job(s) would only be discarded, so none are made")
+                        .arg(exitEvent);
+                });
+            }
+        }
+        if constexpr (kJobs)
+            exits = jobExits.toJson();
     }
 
+    const QString eventId = kJobs ? input.eventId() : QString();
     std::vector<store::NewJob> jobs;
     for (int i = 0; i < rule.actions.size(); ++i) {
         const Action& action = rule.actions.at(i);
-        const QString key = QStringLiteral("%1:rule:%2:%3").arg(eventId, rule.id).arg(i);
-        const QString where = QStringLiteral("actions[%1]").arg(i);
+        const auto where = [i] { return QStringLiteral("actions[%1]").arg(i); };
         store::NewJob job;
         switch (action.type) {
         case ActionType::TrackEvent: {
             const QJsonObject data = resolveData(action.data, input);
-            if (compactBytes(data) > kMaxEventDataBytes) {
-                outcome.reason = QStringLiteral("%1: the event data would be %2 bytes, over Customer.io's %3")
-                                     .arg(where)
-                                     .arg(compactBytes(data))
-                                     .arg(kMaxEventDataBytes);
-                return outcome;
+            const int bytes = compactBytes(data);
+            if (bytes > kMaxEventDataBytes) {
+                return refuse([&] {
+                    return QStringLiteral("%1: the event data would be %2 bytes, over Customer.io's %3")
+                        .arg(where())
+                        .arg(bytes)
+                        .arg(kMaxEventDataBytes);
+                });
             }
-            customerio::TrackEvent event;
-            event.name = action.name;
-            event.ulid =
-                sync::derivedEventId(eventId, QStringLiteral("rule:%1:%2").arg(rule.id).arg(i), created);
-            // A delayed event happens when it is sent; an immediate one when Stripe's event did.
-            if (rule.delaySeconds == 0)
-                event.timestamp = created;
-            event.data = data;
-            job = delivery::jobFor(customerio::requests::trackEvent(input.customerId, event),
-                                   input.customerId, key, eventId, notBeforeMs);
+            if constexpr (kJobs) {
+                customerio::TrackEvent event;
+                event.name = action.name;
+                event.ulid =
+                    sync::derivedEventId(eventId, QStringLiteral("rule:%1:%2").arg(rule.id).arg(i), created);
+                // A delayed event happens when it is sent; an immediate one when Stripe's event did.
+                if (rule.delaySeconds == 0)
+                    event.timestamp = created;
+                event.data = data;
+                job = delivery::jobFor(customerio::requests::trackEvent(input.customerId, event),
+                                       input.customerId, QString(), eventId, notBeforeMs);
+            }
             break;
         }
         case ActionType::SendTransactional: {
             const QString email = input.derived(QStringLiteral("customer_email")).toString();
             if (email.isEmpty()) {
-                outcome.reason = QStringLiteral("%1: no email address is known for the customer, and a "
-                                                "transactional email needs one")
-                                     .arg(where);
-                return outcome;
+                return refuse([&] {
+                    return QStringLiteral("%1: no email address is known for the customer, and a "
+                                          "transactional email needs one")
+                        .arg(where());
+                });
             }
-            customerio::TransactionalEmail message;
-            message.to = email;
-            message.identifierType = customerio::IdentifierType::Id;
-            message.identifier = input.customerId;
-            message.transactionalMessageId = action.transactionalMessageId;
-            message.messageData = resolveData(action.data, input);
-            if (compactBytes(message.messageData) > kMaxTransactionalBytes) {
-                outcome.reason = QStringLiteral("%1: the message data is over Customer.io's 1 MB").arg(where);
-                return outcome;
+            const QJsonObject messageData = resolveData(action.data, input);
+            if (compactBytes(messageData) > kMaxTransactionalBytes) {
+                return refuse([&] {
+                    return QStringLiteral("%1: the message data is over Customer.io's 1 MB").arg(where());
+                });
             }
-            job = delivery::jobFor(customerio::requests::sendEmail(message), input.customerId, key, eventId,
-                                   notBeforeMs);
+            if constexpr (kJobs) {
+                customerio::TransactionalEmail message;
+                message.to = email;
+                message.identifierType = customerio::IdentifierType::Id;
+                message.identifier = input.customerId;
+                message.transactionalMessageId = action.transactionalMessageId;
+                message.messageData = messageData;
+                job = delivery::jobFor(customerio::requests::sendEmail(message), input.customerId, QString(),
+                                       eventId, notBeforeMs);
+            }
             break;
         }
         case ActionType::TriggerBroadcast: {
             const QJsonObject data = resolveData(action.data, input);
-            if (compactBytes(data) > kMaxBroadcastDataBytes) {
-                outcome.reason =
-                    QStringLiteral("%1: the broadcast data would be %2 bytes, over Customer.io's %3")
-                        .arg(where)
-                        .arg(compactBytes(data))
+            const int bytes = compactBytes(data);
+            if (bytes > kMaxBroadcastDataBytes) {
+                return refuse([&] {
+                    return QStringLiteral("%1: the broadcast data would be %2 bytes, over Customer.io's %3")
+                        .arg(where())
+                        .arg(bytes)
                         .arg(kMaxBroadcastDataBytes);
-                return outcome;
+                });
             }
-            customerio::BroadcastAudience audience;
-            audience.kind = customerio::BroadcastAudience::Kind::Ids;
-            audience.people = {input.customerId};
-            job = delivery::jobFor(customerio::requests::triggerBroadcast(action.broadcastId, data, audience),
-                                   input.customerId, key, eventId, notBeforeMs);
+            if constexpr (kJobs) {
+                customerio::BroadcastAudience audience;
+                audience.kind = customerio::BroadcastAudience::Kind::Ids;
+                audience.people = {input.customerId};
+                job = delivery::jobFor(
+                    customerio::requests::triggerBroadcast(action.broadcastId, data, audience),
+                    input.customerId, QString(), eventId, notBeforeMs);
+            }
             break;
         }
         case ActionType::SetAttributes: {
@@ -589,42 +617,107 @@ RuleOutcome RuleEngine::evaluate(const Rule& rule, const RuleInput& input)
                     value = QJsonValue::Null;
                 const int bytes = value.isString() ? int(value.toString().toUtf8().size()) : 0;
                 if (bytes > kMaxAttributeValueBytes) {
-                    outcome.reason =
-                        QStringLiteral("%1: attribute %2 would be %3 bytes, over Customer.io's %4")
-                            .arg(where, name)
+                    return refuse([&] {
+                        return QStringLiteral("%1: attribute %2 would be %3 bytes, over Customer.io's %4")
+                            .arg(where(), name)
                             .arg(bytes)
                             .arg(kMaxAttributeValueBytes);
-                    return outcome;
+                    });
                 }
-                attributes.attributes.append({name, value});
+                if constexpr (kJobs)
+                    attributes.attributes.append({name, value});
             }
-            attributes.changedAt = created;
-            job = delivery::jobFor(customerio::requests::identify(input.customerId, attributes),
-                                   input.customerId, key, eventId, notBeforeMs);
+            if constexpr (kJobs) {
+                attributes.changedAt = created;
+                job = delivery::jobFor(customerio::requests::identify(input.customerId, attributes),
+                                       input.customerId, QString(), eventId, notBeforeMs);
+            }
             break;
         }
         case ActionType::Slack: {
-            const QJsonObject body{{QStringLiteral("text"), fillPlaceholders(action.text, input)}};
-            job.operation = QStringLiteral("slack.post");
-            job.customerId = input.customerId;
-            job.idempotencyKey = key;
-            job.payload =
-                QJsonObject{{QStringLiteral("webhook"), action.webhook},
-                            {QStringLiteral("body"),
-                             QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))}};
-            job.eventId = eventId;
-            job.notBeforeMs = notBeforeMs;
+            if constexpr (kJobs) {
+                const QJsonObject body{{QStringLiteral("text"), fillPlaceholders(action.text, input)}};
+                job.operation = QStringLiteral("slack.post");
+                job.customerId = input.customerId;
+                job.payload =
+                    QJsonObject{{QStringLiteral("webhook"), action.webhook},
+                                {QStringLiteral("body"),
+                                 QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))}};
+                job.eventId = eventId;
+                job.notBeforeMs = notBeforeMs;
+            }
             break;
         }
         }
-        job.ruleId = rule.id;
-        job.ruleVersion = rule.version;
-        job.exits = exits;
-        jobs.push_back(std::move(job));
+        if constexpr (kJobs) {
+            job.idempotencyKey = QStringLiteral("%1:rule:%2:%3").arg(eventId, rule.id).arg(i);
+            job.ruleId = rule.id;
+            job.ruleVersion = rule.version;
+            job.exits = exits;
+            jobs.push_back(std::move(job));
+        }
     }
-    outcome.fired = true;
-    outcome.jobs = std::move(jobs);
+    jobsMade = int(rule.actions.size());
+    if constexpr (kJobs)
+        outcome.jobs = std::move(jobs);
+    return true;
+}
+
+RuleOutcome evaluateWith(const Rule& rule, const RuleInput& input, const StoredExit& storedExit)
+{
+    RuleOutcome outcome;
+    outcome.ruleId = rule.id;
+    outcome.ruleVersion = rule.version;
+    int jobsMade = 0;
+    outcome.fired = evaluateRule<true>(rule, input, storedExit, outcome, jobsMade);
     return outcome;
+}
+
+} // namespace
+
+RuleOutcome RuleEngine::evaluate(const Rule& rule, const RuleInput& input)
+{
+    return evaluateWith(rule, input, input.storedExit);
+}
+
+RuleDecision RuleEngine::decide(const Rule& rule, const RuleInput& input)
+{
+    RuleOutcome unused;
+    RuleDecision decision;
+    decision.fired = evaluateRule<false>(rule, input, input.storedExit, unused, decision.jobs);
+    if (!decision.fired)
+        decision.jobs = 0;
+    return decision;
+}
+
+std::function<QString(const JobExits&, std::int64_t)>
+RuleEngine::storedExitLookup(store::SqliteConnection& connection, const QString& customerId,
+                             const QString& eventId)
+{
+    return [&connection, customerId, eventId](const JobExits& exits, std::int64_t createdSeconds) {
+        if (customerId.isEmpty())
+            return QString();
+        // events_by_customer (customer_id, created DESC, seq DESC): the range of this customer's events
+        // since the trigger, of those stored before it (an exit stored after it is applyExits' business, and
+        // the tester replaying a stored event must not see it). An event not stored (a dry run) sees all.
+        // The payload is read only for rows of an exit type.
+        store::SqliteStatement select = connection.prepareCached(
+            "SELECT id, type, raw FROM events WHERE customer_id = ?1 AND created >= ?2 "
+            "AND seq < coalesce((SELECT seq FROM events WHERE id = ?3), 9223372036854775807) "
+            "ORDER BY created, seq");
+        select.bind(1, customerId).bind(2, createdSeconds).bind(3, eventId);
+        while (select.step()) {
+            const QString type = select.text(1);
+            if (!exits.on.contains(type))
+                continue;
+            const QString id = select.text(0);
+            if (id == eventId)
+                continue;
+            if (exits.matches(QJsonDocument::fromJson(select.blob(2)).object()))
+                return QStringLiteral("%1 %2").arg(type, id);
+        }
+        return QString();
+    };
 }
 
 std::vector<RuleOutcome> RuleEngine::evaluate(const QList<Rule>& rules, const RuleInput& input)
@@ -700,10 +793,12 @@ void RuleEngine::refresh(store::SqliteConnection& connection)
 bool RuleEngine::mayAct(store::SqliteConnection& connection, const QString& eventType)
 {
     refresh(connection);
-    if (!m_broken.isEmpty() || exitEventTypes().contains(eventType))
-        return true;
-    return std::any_of(m_enabled.begin(), m_enabled.end(),
-                       [&eventType](const Rule& rule) { return rule.triggers.contains(eventType); });
+    const bool acts = !m_broken.isEmpty() || exitEventTypes().contains(eventType) ||
+                      std::any_of(m_enabled.begin(), m_enabled.end(), [&eventType](const Rule& rule) {
+                          return rule.triggers.contains(eventType);
+                      });
+    m_refreshedJustNow = acts ? &connection : nullptr;
+    return acts;
 }
 
 RuleEngine::Planned RuleEngine::planIn(store::SqliteConnection& connection, const RuleInput& input)
@@ -715,15 +810,28 @@ RuleEngine::Planned RuleEngine::planIn(store::SqliteConnection& connection, cons
                                        std::int64_t nowMs)
 {
     Planned planned;
-    refresh(connection);
+    if (m_refreshedJustNow != &connection)
+        refresh(connection);
+    m_refreshedJustNow = nullptr;
     planned.notes = m_broken;
     planned.discarded = applyExits(connection, input.customerId, input.event, nowMs);
     if (planned.discarded > 0)
         planned.notes.append(QStringLiteral("rule exits discarded %1 job(s)").arg(planned.discarded));
     QStringList fired;
+    // Built lazily: the lookup runs only when a delayed rule with exits is about to fire.
+    const StoredExit storedExit =
+        input.storedExit
+            ? input.storedExit
+            : [&connection, &input](const JobExits& exits, std::int64_t created) {
+                  return storedExitLookup(connection, input.customerId, input.eventId())(exits, created);
+              };
     for (const Rule& rule : m_enabled) {
         try {
-            RuleOutcome outcome = evaluate(rule, input);
+            RuleOutcome outcome = evaluateWith(rule, input, storedExit);
+            if (!outcome.preemptedBy.isEmpty()) {
+                planned.notes.append(QStringLiteral("rule '%1' made no delayed job(s): %2 was stored already")
+                                         .arg(rule.id, outcome.preemptedBy));
+            }
             if (!outcome.fired)
                 continue;
             fired.append(rule.id);

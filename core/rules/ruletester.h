@@ -84,8 +84,15 @@ public:
     static std::optional<EventTestReport> test(store::SqliteConnection& connection, const QString& eventId,
                                                const QList<Rule>& rules, QString* error = nullptr);
     // Over stored events created in the last `days` days (before `nowMs`) whose type is a trigger of any
-    // rule. Only those events are read and parsed, each customer's state once. `progress` (may be empty)
-    // is called now and then; setting `cancel` stops early with `canceled` set.
+    // rule. Only those events are read, and of each only what the rules can look at; each customer's state
+    // at most once per reader, and only when a rule needs it. The window is cut into pieces (trigger type by
+    // time slice) that the calling thread and up to three more read in parallel, each of those on its own
+    // read-only connection to the same file (a WAL store lets readers run side by side); the tallies are
+    // merged in one scan's order, so the answer, samples included, is what one reader would find. Counts
+    // are RuleEngine::decide's (the checks of evaluate(), without building the jobs). Exits stored before
+    // an event (RuleInput::storedExit) are not looked up: the what-if counts the events a rule matches.
+    // `progress` (may be empty) is called now and then, only on the calling thread; setting `cancel` stops
+    // early with `canceled` set.
     static WhatIfReport whatIf(store::SqliteConnection& connection, const QList<Rule>& rules, int days,
                                std::int64_t nowMs, const Progress& progress = {},
                                const std::atomic_bool* cancel = nullptr);
