@@ -35,11 +35,6 @@ QString isoTimeMs(std::int64_t ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-void printJson(const QJsonObject& object)
-{
-    printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-}
-
 QString cell(const QString& text, int width)
 {
     const QString flat = text.simplified();
@@ -49,9 +44,7 @@ QString cell(const QString& text, int width)
 // Reading never creates a store: a mistyped --db would otherwise "verify" a fresh, empty file.
 store::AuditLog openForReading(const QString& path)
 {
-    if (!QFileInfo::exists(path))
-        throw store::StoreError(QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
-                                    .arg(QDir::toNativeSeparators(path)));
+    requireStore(path);
     return store::AuditLog::openForReading(path);
 }
 
@@ -65,10 +58,7 @@ void addAuditFilterOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("text"),
                       QStringLiteral("Only entries whose subject or details contain this."),
                       QStringLiteral("text")});
-    parser.addOption({QStringLiteral("since"), QStringLiteral("Only entries from 30d, 12h ago or a date on."),
-                      QStringLiteral("when")});
-    parser.addOption({QStringLiteral("until"), QStringLiteral("Only entries before 30d, 12h ago or a date."),
-                      QStringLiteral("when")});
+    addTimeRangeOptions(parser, QStringLiteral("entries"));
 }
 
 std::optional<int> readAuditFilter(const QCommandLineParser& parser, store::AuditFilter& filter)
@@ -76,18 +66,11 @@ std::optional<int> readAuditFilter(const QCommandLineParser& parser, store::Audi
     filter.actionPrefix = parser.value(QStringLiteral("action")).trimmed();
     filter.actor = parser.value(QStringLiteral("actor")).trimmed();
     filter.text = parser.value(QStringLiteral("text"));
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    for (const char* name : {"since", "until"}) {
-        const QString option = QLatin1String(name);
-        if (!parser.isSet(option))
-            continue;
-        const auto seconds = parseSince(parser.value(option), now);
-        if (!seconds) {
-            printError(QStringLiteral("--%1 takes 30d, 12h, 45m or a date such as 2026-10-01").arg(option));
-            return ExitUsage;
-        }
-        (option == QLatin1String("since") ? filter.fromMs : filter.untilMs) = *seconds * 1000;
-    }
+    TimeRange range;
+    if (const auto exit = readTimeRange(parser, range))
+        return *exit;
+    filter.fromMs = range.sinceMs();
+    filter.untilMs = range.untilMs();
     return std::nullopt;
 }
 
@@ -102,9 +85,8 @@ int list(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("List recorded operator actions, newest first."));
     addCommonOptions(parser);
     addAuditFilterOptions(parser);
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many entries (default 50)."),
-                      QStringLiteral("n"), QStringLiteral("50")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line, with the hashes.")});
+    addLimitOption(parser, QStringLiteral("entries"), 50);
+    addJsonOption(parser, true, QStringLiteral("with the hashes"));
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -116,23 +98,20 @@ int list(const QStringList& arguments)
     store::AuditFilter filter;
     if (const auto exit = readAuditFilter(parser, filter))
         return *exit;
-    bool ok = false;
-    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit < 1) {
-        printError(QStringLiteral("--limit takes a whole number of at least 1"));
+    const std::optional<int> limit = readLimit(parser);
+    if (!limit)
         return ExitUsage;
-    }
-    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool json = jsonRequested(parser);
     try {
         store::AuditLog audit = openForReading(databasePath(parser));
-        const std::vector<store::AuditEntry> entries = audit.list(filter, limit + 1);
+        const std::vector<store::AuditEntry> entries = audit.list(filter, *limit + 1);
         if (!json)
             printOut(QStringLiteral("%1  %2  %3  %4  %5  %6")
                          .arg(QStringLiteral("ID").rightJustified(6), QStringLiteral("AT").leftJustified(24),
                               QStringLiteral("ACTOR").leftJustified(14),
                               QStringLiteral("ACTION").leftJustified(20),
                               QStringLiteral("SUBJECT").leftJustified(24), QStringLiteral("DETAILS")));
-        const std::size_t shown = std::min(entries.size(), std::size_t(limit));
+        const std::size_t shown = std::min(entries.size(), std::size_t(*limit));
         for (std::size_t i = 0; i < shown; ++i) {
             const store::AuditEntry& entry = entries[i];
             if (json) {
@@ -148,8 +127,8 @@ int list(const QStringList& arguments)
                          cell(entry.detailsJson, 80)));
         }
         if (!json && entries.size() > shown)
-            printInfo(
-                QStringLiteral("more entries match; raise --limit (now %1) or narrow the filter").arg(limit));
+            printInfo(QStringLiteral("more entries match; raise --limit (now %1) or narrow the filter")
+                          .arg(*limit));
     } catch (const store::StoreError& error) {
         printError(error.message());
         return ExitStore;
@@ -163,7 +142,7 @@ int show(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("Show one audit entry in full."));
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The entry's id (see 'audit list')."));
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    addJsonOption(parser, false);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     bool ok = false;
@@ -183,7 +162,7 @@ int show(const QStringList& arguments)
                     .arg(id));
             return ExitFailure;
         }
-        if (parser.isSet(QStringLiteral("json"))) {
+        if (jsonRequested(parser)) {
             printJson(entryJson(*entry));
             return ExitOk;
         }
@@ -217,7 +196,7 @@ int verify(const QStringList& arguments)
         "Check that no audit entry was changed, deleted or inserted since it was written. Exits 0 when the "
         "chain is intact, 1 when it is not (naming the first entry found wrong)."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    addJsonOption(parser, false);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -236,7 +215,7 @@ int verify(const QStringList& arguments)
                 }
                 return true;
             });
-        if (parser.isSet(QStringLiteral("json"))) {
+        if (jsonRequested(parser)) {
             static const std::map<store::AuditVerification::Problem, QString> names = {
                 {store::AuditVerification::Problem::None, QStringLiteral("none")},
                 {store::AuditVerification::Problem::Edited, QStringLiteral("edited")},
@@ -307,8 +286,7 @@ int exportEntries(const QStringList& arguments)
         return *exit;
     const QString storePath = databasePath(parser);
     if (!QFileInfo::exists(storePath)) {
-        printError(QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
-                       .arg(QDir::toNativeSeparators(storePath)));
+        printError(noStoreMessage(storePath));
         return ExitStore;
     }
     const store::AuditExport::Result result = store::AuditExport::writeFile(storePath, filter, format, path);

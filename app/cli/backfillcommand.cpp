@@ -144,9 +144,7 @@ int runBackfill(const QStringList& arguments)
         return ExitUsage;
     }
 
-    QStringList types;
-    for (const QString& value : parser.values(QStringLiteral("types")))
-        types << value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList types = listValues(parser.values(QStringLiteral("types")));
     if (const QString problem = stripe::EventListParams().setTypeFilter(types); !problem.isEmpty()) {
         printError(QStringLiteral("--types: %1").arg(problem));
         return ExitUsage;

@@ -19,7 +19,6 @@
 #include <iostream>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 namespace billbridge::cli {
 
@@ -73,7 +72,7 @@ int list(const QStringList& arguments)
                        "come from CUSTOMERIO_APP_API_KEY, else the keychain; the region from "
                        "CUSTOMERIO_REGION, else the Connections setting."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    addJsonOption(parser, false);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -118,7 +117,7 @@ int list(const QStringList& arguments)
             exitCode = exitCodeFor(*failed->error);
     }
 
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (jsonRequested(parser)) {
         QJsonObject object{{QStringLiteral("transactional"), entriesJson(catalog.transactional.entries)},
                            {QStringLiteral("broadcasts"), entriesJson(catalog.broadcasts.entries)}};
         QJsonObject errors;
@@ -128,7 +127,7 @@ int list(const QStringList& arguments)
             errors.insert(QStringLiteral("broadcasts"), catalog.broadcasts.message);
         if (!errors.isEmpty())
             object.insert(QStringLiteral("errors"), errors);
-        printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+        printJson(object);
         return exitCode;
     }
 
@@ -189,11 +188,6 @@ std::optional<QJsonObject> readData(const QString& source)
         return std::nullopt;
     }
     return document.object();
-}
-
-bool stdinIsTerminal()
-{
-    return ::isatty(STDIN_FILENO) == 1;
 }
 
 // Prints the requests exactly as they will be queued.
@@ -264,11 +258,7 @@ int sendOrTrigger(const QStringList& arguments, ManualSend::Kind kind)
                                               "'billbridge-cli campaign list')"));
         return ExitUsage;
     }
-    QStringList customers;
-    for (const QString& value : parser.values(QStringLiteral("customer")))
-        for (const QString& part : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            if (!part.trimmed().isEmpty())
-                customers.append(part.trimmed());
+    const QStringList customers = listValues(parser.values(QStringLiteral("customer")));
     if (!broadcast && customers.isEmpty()) {
         printError(QStringLiteral("say who gets the message with --customer cus_… (repeatable)"));
         return ExitUsage;
@@ -303,8 +293,7 @@ int sendOrTrigger(const QStringList& arguments, ManualSend::Kind kind)
         return ExitOk;
     }
     if (!storeExists) {
-        printError(QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
-                       .arg(QDir::toNativeSeparators(path)));
+        printError(noStoreMessage(path));
         return ExitStore;
     }
 

@@ -6,11 +6,18 @@
 #include "store/eventstore.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTimeZone>
 
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace billbridge::cli {
 
@@ -30,6 +37,11 @@ void printOut(const QString& line)
 {
     std::fputs(line.toUtf8().constData(), stdout);
     std::fputc('\n', stdout);
+}
+
+void printJson(const QJsonObject& object)
+{
+    printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
 void addCommonOptions(QCommandLineParser& parser)
@@ -61,6 +73,104 @@ QString databasePath(const QCommandLineParser& parser)
     return store::Database::resolvePath(parser.value(QStringLiteral("db")));
 }
 
+QString noStoreMessage(const QString& path)
+{
+    return QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
+        .arg(QDir::toNativeSeparators(path));
+}
+
+void requireStore(const QString& path)
+{
+    if (!QFileInfo::exists(path))
+        throw store::StoreError(noStoreMessage(path));
+}
+
+void addJsonOption(QCommandLineParser& parser, bool perLine, const QString& note)
+{
+    QString help =
+        perLine ? QStringLiteral("Print one JSON object per line") : QStringLiteral("Print one JSON object");
+    if (!note.isEmpty())
+        help += QStringLiteral(", ") + note;
+    parser.addOption({QStringLiteral("json"), help + QLatin1Char('.')});
+}
+
+bool jsonRequested(const QCommandLineParser& parser)
+{
+    return parser.isSet(QStringLiteral("json"));
+}
+
+void addLimitOption(QCommandLineParser& parser, const QString& what, int defaultLimit)
+{
+    parser.addOption({QStringLiteral("limit"),
+                      QStringLiteral("At most this many %1 (default %2).").arg(what).arg(defaultLimit),
+                      QStringLiteral("n"), QString::number(defaultLimit)});
+}
+
+std::optional<int> readLimit(const QCommandLineParser& parser)
+{
+    return readPositiveNumber(parser, QStringLiteral("limit"));
+}
+
+std::optional<int> readPositiveNumber(const QCommandLineParser& parser, const QString& option)
+{
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < 1) {
+        printError(QStringLiteral("--%1 takes a whole number of at least 1").arg(option));
+        return std::nullopt;
+    }
+    return value;
+}
+
+void addTimeRangeOptions(QCommandLineParser& parser, const QString& what)
+{
+    parser.addOption({QStringLiteral("since"),
+                      QStringLiteral("Only %1 since 30d, 12h, 45m ago or a date.").arg(what),
+                      QStringLiteral("when")});
+    parser.addOption({QStringLiteral("until"),
+                      QStringLiteral("Only %1 before 30d, 12h, 45m ago or a date.").arg(what),
+                      QStringLiteral("when")});
+}
+
+std::optional<int> readTimeRange(const QCommandLineParser& parser, TimeRange& range)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const char* name : {"since", "until"}) {
+        const QString option = QLatin1String(name);
+        if (!parser.isSet(option))
+            continue;
+        const auto seconds = parseSince(parser.value(option), now);
+        if (!seconds) {
+            printError(QStringLiteral("--%1 takes 30d, 12h, 45m or a date such as 2026-10-01").arg(option));
+            return ExitUsage;
+        }
+        (option == QLatin1String("since") ? range.since : range.until) = *seconds;
+    }
+    return std::nullopt;
+}
+
+QStringList listValues(const QStringList& values)
+{
+    QStringList parts;
+    for (const QString& value : values) {
+        for (const QString& part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString trimmed = part.trimmed();
+            if (!trimmed.isEmpty())
+                parts.append(trimmed);
+        }
+    }
+    return parts;
+}
+
+bool stdinIsTerminal()
+{
+#ifdef Q_OS_UNIX
+    return ::isatty(STDIN_FILENO) == 1;
+#else
+    return false;
+#endif
+}
+
 void addFilterOptions(QCommandLineParser& parser)
 {
     parser.addOption(
@@ -76,49 +186,28 @@ void addFilterOptions(QCommandLineParser& parser)
                       QStringLiteral("Only events whose payload text contains every word (a trailing * "
                                      "matches a prefix). Covers events the full-text index has reached."),
                       QStringLiteral("text")});
-    parser.addOption({QStringLiteral("since"),
-                      QStringLiteral("Only events created since 30d, 12h or a date."),
-                      QStringLiteral("when")});
-    parser.addOption({QStringLiteral("until"),
-                      QStringLiteral("Only events created before 30d, 12h ago or a date."),
-                      QStringLiteral("when")});
+    addTimeRangeOptions(parser, QStringLiteral("events created"));
     parser.addOption(
         {QStringLiteral("source"), QStringLiteral("webhook, poll or backfill."), QStringLiteral("source")});
 }
 
 std::optional<int> readFilterOptions(const QCommandLineParser& parser, store::EventFilter& filter)
 {
-    for (const QString& value : parser.values(QStringLiteral("type"))) {
-        for (const QString& pattern : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!store::EventStore::isValidTypePattern(pattern.trimmed())) {
-                printError(
-                    QStringLiteral("'%1' is not an event type or pattern; use names like invoice.paid or "
-                                   "invoice.*")
-                        .arg(pattern));
-                return ExitUsage;
-            }
-            filter.types << pattern.trimmed();
+    for (const QString& pattern : listValues(parser.values(QStringLiteral("type")))) {
+        if (!store::EventStore::isValidTypePattern(pattern)) {
+            printError(QStringLiteral("'%1' is not an event type or pattern; use names like invoice.paid or "
+                                      "invoice.*")
+                           .arg(pattern));
+            return ExitUsage;
         }
+        filter.types << pattern;
     }
     filter.customerId = parser.value(QStringLiteral("customer"));
-    if (parser.isSet(QStringLiteral("since"))) {
-        const auto since =
-            parseSince(parser.value(QStringLiteral("since")), QDateTime::currentSecsSinceEpoch());
-        if (!since) {
-            printError(QStringLiteral("--since takes 30d, 12h, 45m or a date such as 2026-10-01"));
-            return ExitUsage;
-        }
-        filter.createdFrom = *since;
-    }
-    if (parser.isSet(QStringLiteral("until"))) {
-        const auto until =
-            parseSince(parser.value(QStringLiteral("until")), QDateTime::currentSecsSinceEpoch());
-        if (!until) {
-            printError(QStringLiteral("--until takes 30d, 12h, 45m or a date such as 2026-10-01"));
-            return ExitUsage;
-        }
-        filter.createdTo = *until;
-    }
+    TimeRange created;
+    if (const auto exit = readTimeRange(parser, created))
+        return *exit;
+    filter.createdFrom = created.since;
+    filter.createdTo = created.until;
     filter.customerEmail = parser.value(QStringLiteral("email")).trimmed();
     filter.text = parser.value(QStringLiteral("search"));
     if (parser.isSet(QStringLiteral("source"))) {

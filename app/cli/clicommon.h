@@ -4,6 +4,7 @@
 #include "store/eventfilter.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +31,8 @@ enum ExitCode : int {
 void printError(const QString& message);
 void printInfo(const QString& message);
 void printOut(const QString& line);
+// One compact JSON object as one line on stdout: what --json prints.
+void printJson(const QJsonObject& object);
 
 // Adds the options every command accepts (--db).
 void addCommonOptions(QCommandLineParser& parser);
@@ -37,6 +40,50 @@ void addCommonOptions(QCommandLineParser& parser);
 // exit code to leave with.
 std::optional<int> parseOrExit(QCommandLineParser& parser, const QStringList& arguments);
 QString databasePath(const QCommandLineParser& parser);
+// "there is no store at PATH; check --db or BILLBRIDGE_DB"
+QString noStoreMessage(const QString& path);
+// Changes (and reads that must not create a file) never create a store: a mistyped --db would otherwise act
+// on a fresh, empty file. Throws StoreError with noStoreMessage() when there is no file at `path`.
+void requireStore(const QString& path);
+
+// The readers below print what is wrong with a value and return nullopt (or the exit code to leave with).
+
+// --json; `perLine` for commands that print one object per listed item. `note` ends the help text, e.g.
+// "with the hashes".
+void addJsonOption(QCommandLineParser& parser, bool perLine, const QString& note = {});
+bool jsonRequested(const QCommandLineParser& parser);
+
+// --limit N, "At most this many <what> (default N)."
+void addLimitOption(QCommandLineParser& parser, const QString& what, int defaultLimit);
+std::optional<int> readLimit(const QCommandLineParser& parser);
+// The value of --<option> as a whole number of at least 1.
+std::optional<int> readPositiveNumber(const QCommandLineParser& parser, const QString& option);
+
+// --since and --until, as 30d, 12h, 45m (ago) or a date; `what` names the rows, e.g. "jobs changed".
+void addTimeRangeOptions(QCommandLineParser& parser, const QString& what);
+// Unix seconds; unset options stay nullopt.
+struct TimeRange {
+    std::optional<qint64> since;
+    std::optional<qint64> until;
+
+    std::optional<qint64> sinceMs() const
+    {
+        return since ? std::optional<qint64>(*since * 1000) : std::nullopt;
+    }
+    std::optional<qint64> untilMs() const
+    {
+        return until ? std::optional<qint64>(*until * 1000) : std::nullopt;
+    }
+};
+std::optional<int> readTimeRange(const QCommandLineParser& parser, TimeRange& range);
+
+// Repeatable, comma-separated values ("--state dead,needs_review --state pending", "12,13 14"): the trimmed,
+// non-empty parts in order.
+QStringList listValues(const QStringList& values);
+
+// Whether standard input is a terminal that can answer a question. Never on systems without isatty: there,
+// answers and secrets come from standard input only.
+bool stdinIsTerminal();
 
 // The event filter options shared by 'events list' and 'events export' (--type, --customer, --email,
 // --search, --since, --until, --source).

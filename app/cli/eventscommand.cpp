@@ -40,25 +40,22 @@ int listEvents(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("List stored events, newest first."));
     addCommonOptions(parser);
     addFilterOptions(parser);
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many events (default 50)."),
-                      QStringLiteral("n"), QStringLiteral("50")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
+    addLimitOption(parser, QStringLiteral("events"), 50);
+    addJsonOption(parser, true);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
 
     store::EventFilter filter;
     if (const auto exit = readFilterOptions(parser, filter))
         return *exit;
-    bool limitOk = false;
-    filter.limit = parser.value(QStringLiteral("limit")).toInt(&limitOk);
-    if (!limitOk || filter.limit < 1) {
-        printError(QStringLiteral("--limit takes a whole number of at least 1"));
+    const std::optional<int> limit = readLimit(parser);
+    if (!limit)
         return ExitUsage;
-    }
+    filter.limit = *limit;
 
     try {
         store::EventStore events = store::EventStore::openForReading(databasePath(parser));
-        const bool json = parser.isSet(QStringLiteral("json"));
+        const bool json = jsonRequested(parser);
         if (!filter.text.isEmpty()) {
             // Search only sees what the background indexer has reached; say so rather than look empty.
             store::EventQuery query = events.query();
@@ -72,7 +69,7 @@ int listEvents(const QStringList& arguments)
         }
         for (const store::StoredEvent& event : events.list(filter)) {
             if (json) {
-                printOut(QString::fromUtf8(QJsonDocument(toJson(event)).toJson(QJsonDocument::Compact)));
+                printJson(toJson(event));
             } else {
                 printOut(QStringLiteral("%1  %2  %3  %4  %5  %6")
                              .arg(isoTime(event.fields.created), event.fields.id.leftJustified(30),
@@ -145,14 +142,14 @@ int runStats(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Summarise the store."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    addJsonOption(parser, false);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     const QString path = databasePath(parser);
     try {
         store::EventStore events = store::EventStore::openForReading(path);
         const store::StoreStats stats = events.stats();
-        if (parser.isSet(QStringLiteral("json"))) {
+        if (jsonRequested(parser)) {
             auto toObject = [](const auto& pairs) {
                 QJsonObject object;
                 for (const auto& [name, value] : pairs)
@@ -171,7 +168,7 @@ int runStats(const QStringList& arguments)
                 {QStringLiteral("by_type"), toObject(stats.byType)},
                 {QStringLiteral("counters"), toObject(stats.counters)},
                 {QStringLiteral("newest_event"), stats.newestEventId}};
-            printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)));
+            printJson(root);
             return ExitOk;
         }
         const bool demo = events.state(QStringLiteral("store.demo")) == QLatin1String("true");

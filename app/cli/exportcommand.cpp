@@ -101,11 +101,7 @@ int runEventsExport(const QStringList& arguments)
     if (const auto exit = readFilterOptions(parser, request.filter))
         return *exit;
     if (parser.isSet(QStringLiteral("id"))) {
-        QStringList ids;
-        for (const QString& value : parser.values(QStringLiteral("id")))
-            for (const QString& id : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                ids << id.trimmed();
-        request.eventIds = ids;
+        request.eventIds = listValues(parser.values(QStringLiteral("id")));
     }
     request.masking = parser.isSet(QStringLiteral("unmask")) ? store::ExportMasking::Unmasked
                                                              : store::ExportMasking::Masked;

@@ -40,21 +40,17 @@ int list(const QStringList& arguments)
     parser.setApplicationDescription(QString::fromLatin1(kIdentitiesUsage));
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("conflicts"), QStringLiteral("Only the customers in conflict.")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line, emails unmasked.")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many (default 200)."),
-                      QStringLiteral("n"), QStringLiteral("200")});
+    addJsonOption(parser, true, QStringLiteral("emails unmasked"));
+    addLimitOption(parser, QStringLiteral("customers"), 200);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("'identities list' takes no positional arguments (see --help)."));
         return ExitUsage;
     }
-    bool ok = false;
-    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit < 1) {
-        printError(QStringLiteral("--limit takes a whole number of at least 1"));
+    const std::optional<int> limit = readLimit(parser);
+    if (!limit)
         return ExitUsage;
-    }
     const QString path = databasePath(parser);
     if (!QFileInfo::exists(path)) {
         printError(
@@ -62,11 +58,11 @@ int list(const QStringList& arguments)
                 .arg(path));
         return ExitStore;
     }
-    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool json = jsonRequested(parser);
     try {
         store::SqliteConnection connection = store::Database::openForReading(path);
         const std::vector<sync::identity::IdentityRecord> records =
-            sync::identity::listIdentities(connection, parser.isSet(QStringLiteral("conflicts")), limit);
+            sync::identity::listIdentities(connection, parser.isSet(QStringLiteral("conflicts")), *limit);
         if (!json)
             printOut(QStringLiteral("%1 %2 %3 %4 %5")
                          .arg(QStringLiteral("CUSTOMER"), -22)
@@ -84,7 +80,7 @@ int list(const QStringList& arguments)
                     object.insert(QStringLiteral("cio_id"), record.cioId);
                 if (!record.detail.isEmpty())
                     object.insert(QStringLiteral("detail"), record.detail);
-                printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+                printJson(object);
                 continue;
             }
             printOut(QStringLiteral("%1 %2 %3 %4 %5")

@@ -1,5 +1,4 @@
 #include "clicommon.h"
-#include "store/auditlog.h"
 #include "store/database.h"
 #include "store/mappingcsv.h"
 #include "store/mappingstore.h"
@@ -8,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -32,27 +30,8 @@ MappingStore openForReading(const QString& path)
 // that nothing reads.
 MappingStore openForChanges(const QString& path)
 {
-    if (!QFileInfo::exists(path))
-        throw store::StoreError(QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
-                                    .arg(QDir::toNativeSeparators(path)));
+    requireStore(path);
     return MappingStore::open(path);
-}
-
-// Mappings decide what plan Customer.io is told a customer is on, so every change leaves a row in the audit
-// log. A failure to record it is reported but does not undo the change, which has already happened.
-void audit(const QString& path, const QString& action, const QString& subject, const QJsonObject& details)
-{
-    try {
-        store::AuditLog::open(path).record(QString(), action, subject, details);
-    } catch (const store::StoreError& error) {
-        printError(QStringLiteral("the change was made but could not be recorded in the audit log: %1")
-                       .arg(error.message()));
-    }
-}
-
-void printJson(const QJsonObject& object)
-{
-    printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
 QString orDash(const QString& text)
@@ -100,7 +79,7 @@ int list(const QStringList& arguments)
         {QStringLiteral("search"),
          QStringLiteral("Only mappings whose id, plan name or tier contains this text (any case)."),
          QStringLiteral("text")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object per line.")});
+    addJsonOption(parser, true);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -110,7 +89,7 @@ int list(const QStringList& arguments)
     try {
         MappingStore mappings = openForReading(databasePath(parser));
         const auto found = mappings.list(parser.value(QStringLiteral("search")));
-        if (parser.isSet(QStringLiteral("json"))) {
+        if (jsonRequested(parser)) {
             for (const PlanMapping& mapping : found)
                 printJson(mapping.toJson());
             return ExitOk;
@@ -221,23 +200,6 @@ void printPreview(const store::MappingImportPreview& preview)
                  .arg(preview.unchanged.size()));
 }
 
-QJsonObject previewJson(const store::MappingImportPreview& preview)
-{
-    QJsonArray added;
-    for (const PlanMapping& mapping : preview.added)
-        added.append(mapping.toJson());
-    QJsonArray changed;
-    for (const store::MappingChange& change : preview.changed)
-        changed.append(QJsonObject{{QStringLiteral("before"), change.before.toJson()},
-                                   {QStringLiteral("after"), change.after.toJson()}});
-    QJsonArray removed;
-    for (const PlanMapping& mapping : preview.removed)
-        removed.append(mapping.toJson());
-    return QJsonObject{{QStringLiteral("added"), added},
-                       {QStringLiteral("changed"), changed},
-                       {QStringLiteral("removed"), removed}};
-}
-
 int importMappings(const QStringList& arguments)
 {
     QCommandLineParser parser;
@@ -291,11 +253,9 @@ int importMappings(const QStringList& arguments)
             printInfo(QStringLiteral("the store already holds these mappings; nothing to change"));
             return ExitOk;
         }
-        store::MappingCsv::applyImport(mappings, preview);
-        QJsonObject details = previewJson(preview);
-        details.insert(QStringLiteral("file"), QFileInfo(path).absoluteFilePath());
-        details.insert(QStringLiteral("replace"), replace);
-        audit(storePath, QStringLiteral("mappings.import"), QFileInfo(path).fileName(), details);
+        // Mappings decide what plan Customer.io is told a customer is on: the import and its audit entry are
+        // written together or not at all.
+        store::MappingCsv::applyImport(mappings, preview, {path, replace, QString()});
         printInfo(
             QStringLiteral("imported %1").arg(QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath())));
     } catch (const store::StoreError& error) {
@@ -312,9 +272,8 @@ int unmapped(const QStringList& arguments)
         "List the prices that stored subscription and invoice events mention but that have no mapping, "
         "neither for the price nor for its product; the most often seen first."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object per line.")});
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("Show at most this many prices (default 50)."),
-                      QStringLiteral("n"), QStringLiteral("50")});
+    addJsonOption(parser, true);
+    addLimitOption(parser, QStringLiteral("prices"), 50);
     parser.addOption({QStringLiteral("scan"),
                       QStringLiteral("Read at most this many of the newest subscription and invoice events "
                                      "(default %1).")
@@ -326,21 +285,16 @@ int unmapped(const QStringList& arguments)
         printError(QStringLiteral("'mappings unmapped' takes no arguments"));
         return ExitUsage;
     }
-    bool ok = false;
-    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit < 1) {
-        printError(QStringLiteral("--limit takes a whole number of at least 1"));
+    const std::optional<int> limit = readLimit(parser);
+    if (!limit)
         return ExitUsage;
-    }
-    const int scan = parser.value(QStringLiteral("scan")).toInt(&ok);
-    if (!ok || scan < 1) {
-        printError(QStringLiteral("--scan takes a whole number of at least 1"));
+    const std::optional<int> scan = readPositiveNumber(parser, QStringLiteral("scan"));
+    if (!scan)
         return ExitUsage;
-    }
     try {
         MappingStore mappings = openForReading(databasePath(parser));
-        const auto prices = mappings.unmappedPricesSeen(limit, scan);
-        if (parser.isSet(QStringLiteral("json"))) {
+        const auto prices = mappings.unmappedPricesSeen(*limit, *scan);
+        if (jsonRequested(parser)) {
             for (const store::UnmappedPrice& price : prices)
                 printJson(price.toJson());
             return ExitOk;
@@ -429,10 +383,7 @@ int set(const QStringList& arguments)
                           .arg(stripeId, describe(*before)));
             return ExitOk;
         }
-        const PlanMapping after = mappings.upsert(wanted);
-        audit(storePath, QStringLiteral("mappings.set"), stripeId,
-              QJsonObject{{QStringLiteral("before"), before ? QJsonValue(before->toJson()) : QJsonValue()},
-                          {QStringLiteral("after"), after.toJson()}});
+        const PlanMapping after = mappings.upsertAudited(wanted);
         printInfo(before ? QStringLiteral("%1: %2").arg(stripeId, differences(*before, after))
                          : QStringLiteral("%1 (%2) now maps to %3")
                                .arg(stripeId, toString(after.kind), describe(after)));
@@ -460,13 +411,11 @@ int remove(const QStringList& arguments)
     try {
         MappingStore mappings = openForChanges(storePath);
         const std::optional<PlanMapping> before = mappings.find(stripeId);
-        if (!before || !mappings.remove(stripeId)) {
+        if (!before || !mappings.removeAudited(stripeId)) {
             printError(
                 QStringLiteral("there is no mapping for %1; 'mappings list' shows them").arg(stripeId));
             return ExitUsage;
         }
-        audit(storePath, QStringLiteral("mappings.remove"), stripeId,
-              QJsonObject{{QStringLiteral("before"), before->toJson()}});
         printInfo(QStringLiteral("removed the mapping of %1 to %2").arg(stripeId, describe(*before)));
     } catch (const store::StoreError& error) {
         printError(error.message());

@@ -1,70 +1,41 @@
 #include "clicommon.h"
-#include "customerio/customerioregion.h"
-#include "delivery/deliveryservice.h"
 #include "delivery/jobrequest.h"
-#include "secrets/keychainsecretstore.h"
-#include "signalwatcher.h"
+#include "queuecommon.h"
 #include "slack/slackpost.h"
-#include "store/auditlog.h"
 #include "store/database.h"
-#include "store/jobqueue.h"
 #include "util/jsonindent.h"
 #include "util/redact.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
-#include <functional>
-#include <unistd.h>
 
 namespace billbridge::cli {
 
-namespace {
+namespace queuecli {
 
 using store::Job;
 using store::JobQueue;
 using store::JobState;
+
+namespace {
 
 const QStringList kStateNames = {QStringLiteral("pending"),   QStringLiteral("in_flight"),
                                  QStringLiteral("succeeded"), QStringLiteral("retry_scheduled"),
                                  QStringLiteral("dead"),      QStringLiteral("needs_review"),
                                  QStringLiteral("discarded")};
 
-// Large retries go in slices so that the intake writer is never kept waiting long for the write lock, and
-// so that there is something to report between them.
-constexpr int kRetrySlice = 1000;
-
 QString isoTimeMs(std::int64_t ms)
 {
     if (ms <= 0)
         return QStringLiteral("-");
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
-QString number(std::int64_t value)
-{
-    return QLocale::system().toString(qint64(value));
-}
-
-bool isRetryable(JobState state)
-{
-    return state == JobState::Dead || state == JobState::NeedsReview || state == JobState::Discarded;
-}
-
-bool isDiscardable(JobState state)
-{
-    return state == JobState::Pending || state == JobState::RetryScheduled || state == JobState::Dead ||
-           state == JobState::NeedsReview;
 }
 
 // Attempt excerpts are written by the delivery engine, which never stores headers; this is the second line
@@ -76,47 +47,6 @@ QString withoutAuthorization(const QString& text)
     QString result = text;
     result.replace(authorization, QStringLiteral("\\1[hidden]"));
     return result;
-}
-
-struct RequestView {
-    QString method;
-    QString target; // the wire target: /api/v1/… or /v1/…
-    QString api;    // "Track API" / "App API"
-    QString body;
-    QString idempotencyId;
-    QString problem; // why the stored payload is not a request
-};
-
-RequestView requestView(const Job& job)
-{
-    RequestView view;
-    QString error;
-    if (job.api == QLatin1String("slack")) {
-        if (const std::optional<slack::SlackPost> post = slack::slackPostOf(job.payload, &error)) {
-            view.method = QStringLiteral("POST");
-            view.target =
-                QStringLiteral("Slack webhook \"%1\" (hooks.slack.com/services/•••)").arg(post->webhook);
-            view.api = QStringLiteral("Slack");
-            view.body = QString::fromUtf8(post->body);
-        } else {
-            view.problem = error;
-            view.body = QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact));
-        }
-        return view;
-    }
-    const auto request = delivery::requestOf(job, &error);
-    if (!request) {
-        view.problem = error;
-        view.body = QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact));
-        return view;
-    }
-    view.method = QString::fromLatin1(request->verb);
-    view.target = QString::fromLatin1(request->wireTarget());
-    view.api = request->api == customerio::CustomerIoApi::App ? QStringLiteral("App API")
-                                                              : QStringLiteral("Track API");
-    view.body = QString::fromUtf8(request->body);
-    view.idempotencyId = request->idempotencyId;
-    return view;
 }
 
 QJsonObject attemptJson(const store::JobAttempt& attempt)
@@ -166,12 +96,50 @@ QJsonObject jobJson(const Job& job, bool withAttempts)
     return object;
 }
 
-void printJson(const QJsonObject& object)
+JobQueue openForReading(const QString& path)
 {
-    printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    return JobQueue(store::Database::openForReading(path));
 }
 
-// For a table cell: one line, emails masked (also inside percent-encoded paths), cut to `width`.
+} // namespace
+
+QString number(std::int64_t value)
+{
+    return QLocale::system().toString(qint64(value));
+}
+
+RequestView requestView(const Job& job)
+{
+    RequestView view;
+    QString error;
+    if (job.api == QLatin1String("slack")) {
+        if (const std::optional<slack::SlackPost> post = slack::slackPostOf(job.payload, &error)) {
+            view.method = QStringLiteral("POST");
+            view.target =
+                QStringLiteral("Slack webhook \"%1\" (hooks.slack.com/services/•••)").arg(post->webhook);
+            view.api = QStringLiteral("Slack");
+            view.body = QString::fromUtf8(post->body);
+        } else {
+            view.problem = error;
+            view.body = QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact));
+        }
+        return view;
+    }
+    const auto request = delivery::requestOf(job, &error);
+    if (!request) {
+        view.problem = error;
+        view.body = QString::fromUtf8(QJsonDocument(job.payload).toJson(QJsonDocument::Compact));
+        return view;
+    }
+    view.method = QString::fromLatin1(request->verb);
+    view.target = QString::fromLatin1(request->wireTarget());
+    view.api = request->api == customerio::CustomerIoApi::App ? QStringLiteral("App API")
+                                                              : QStringLiteral("Track API");
+    view.body = QString::fromUtf8(request->body);
+    view.idempotencyId = request->idempotencyId;
+    return view;
+}
+
 QString cell(const QString& text, int width)
 {
     QString flat = util::maskEmailsIn(QUrl::fromPercentEncoding(text.toUtf8()));
@@ -182,26 +150,20 @@ QString cell(const QString& text, int width)
     return flat;
 }
 
-// Job ids as given on the command line: "12", "12,13".
 std::optional<std::vector<std::int64_t>> parseIds(const QStringList& arguments)
 {
     std::vector<std::int64_t> ids;
-    for (const QString& argument : arguments) {
-        for (const QString& part : argument.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            QString text = part.trimmed();
-            if (text.startsWith(QLatin1Char('#')))
-                text.remove(0, 1);
-            bool ok = false;
-            const qint64 id = text.toLongLong(&ok);
-            if (!ok || id < 1) {
-                printError(QStringLiteral("'%1' is not a job id; job ids are whole numbers such as 42 (see "
-                                          "'billbridge-cli queue list')")
-                               .arg(part.trimmed()));
-                return std::nullopt;
-            }
-            if (std::find(ids.begin(), ids.end(), id) == ids.end())
-                ids.push_back(id);
+    for (const QString& part : listValues(arguments)) {
+        bool ok = false;
+        const qint64 id = (part.startsWith(QLatin1Char('#')) ? part.mid(1) : part).toLongLong(&ok);
+        if (!ok || id < 1) {
+            printError(QStringLiteral("'%1' is not a job id; job ids are whole numbers such as 42 (see "
+                                      "'billbridge-cli queue list')")
+                           .arg(part));
+            return std::nullopt;
         }
+        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+            ids.push_back(id);
     }
     return ids;
 }
@@ -220,35 +182,20 @@ void addJobFilterOptions(QCommandLineParser& parser)
     parser.addOption({QStringLiteral("error-class"),
                       QStringLiteral("Only jobs whose last error has this class (as shown by 'queue list')."),
                       QStringLiteral("class")});
-    parser.addOption({QStringLiteral("since"),
-                      QStringLiteral("Only jobs changed since 30d, 12h, 45m or a date."),
-                      QStringLiteral("when")});
-    parser.addOption({QStringLiteral("until"),
-                      QStringLiteral("Only jobs changed before 30d, 12h, 45m ago or a date."),
-                      QStringLiteral("when")});
-}
-
-bool hasJobFilterOptions(const QCommandLineParser& parser)
-{
-    for (const char* name : {"state", "operation", "customer", "error-class", "since", "until"})
-        if (parser.isSet(QLatin1String(name)))
-            return true;
-    return false;
+    addTimeRangeOptions(parser, QStringLiteral("jobs changed"));
 }
 
 std::optional<int> readJobFilter(const QCommandLineParser& parser, store::JobFilter& filter)
 {
-    for (const QString& value : parser.values(QStringLiteral("state"))) {
-        for (const QString& name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const auto state = store::jobStateFromName(name.trimmed().toLower());
-            if (!state) {
-                printError(QStringLiteral("'%1' is not a job state; use one of %2")
-                               .arg(name.trimmed(), kStateNames.join(QStringLiteral(", "))));
-                return ExitUsage;
-            }
-            if (std::find(filter.states.begin(), filter.states.end(), *state) == filter.states.end())
-                filter.states.push_back(*state);
+    for (const QString& name : listValues(parser.values(QStringLiteral("state")))) {
+        const auto state = store::jobStateFromName(name.toLower());
+        if (!state) {
+            printError(QStringLiteral("'%1' is not a job state; use one of %2")
+                           .arg(name, kStateNames.join(QStringLiteral(", "))));
+            return ExitUsage;
         }
+        if (std::find(filter.states.begin(), filter.states.end(), *state) == filter.states.end())
+            filter.states.push_back(*state);
     }
     filter.operation = parser.value(QStringLiteral("operation")).trimmed();
     if (!filter.operation.isEmpty() && !filter.operation.startsWith(QLatin1String("track.")) &&
@@ -261,77 +208,15 @@ std::optional<int> readJobFilter(const QCommandLineParser& parser, store::JobFil
     }
     filter.customerId = parser.value(QStringLiteral("customer")).trimmed();
     filter.errorClass = parser.value(QStringLiteral("error-class")).trimmed();
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    for (const char* name : {"since", "until"}) {
-        const QString option = QLatin1String(name);
-        if (!parser.isSet(option))
-            continue;
-        const auto seconds = parseSince(parser.value(option), now);
-        if (!seconds) {
-            printError(QStringLiteral("--%1 takes 30d, 12h, 45m or a date such as 2026-10-01").arg(option));
-            return ExitUsage;
-        }
-        if (option == QLatin1String("since"))
-            filter.fromMs = *seconds * 1000;
-        else
-            filter.toMs = *seconds * 1000;
-    }
+    TimeRange changed;
+    if (const auto exit = readTimeRange(parser, changed))
+        return *exit;
+    filter.fromMs = changed.sinceMs();
+    filter.toMs = changed.untilMs();
     return std::nullopt;
 }
 
-QJsonObject filterJson(const store::JobFilter& filter)
-{
-    QJsonArray states;
-    for (JobState state : filter.states)
-        states.append(store::jobStateName(state));
-    QJsonObject object{{QStringLiteral("states"), states}};
-    if (!filter.operation.isEmpty())
-        object.insert(QStringLiteral("operation"), filter.operation);
-    if (!filter.customerId.isEmpty())
-        object.insert(QStringLiteral("customer_id"), filter.customerId);
-    if (!filter.errorClass.isEmpty())
-        object.insert(QStringLiteral("error_class"), filter.errorClass);
-    if (filter.fromMs)
-        object.insert(QStringLiteral("from_ms"), qint64(*filter.fromMs));
-    if (filter.toMs)
-        object.insert(QStringLiteral("to_ms"), qint64(*filter.toMs));
-    return object;
-}
-
-QJsonArray idsJson(const std::vector<std::int64_t>& ids)
-{
-    QJsonArray array;
-    for (std::int64_t id : ids)
-        array.append(qint64(id));
-    return array;
-}
-
-// Operator actions change what reaches Customer.io, so each one leaves a row in the audit log. A failure to
-// record it is reported but does not undo the action, which has already happened.
-void audit(const QString& path, const QString& action, const QString& subject, const QJsonObject& details)
-{
-    try {
-        store::AuditLog::open(path).record(QString(), action, subject, details);
-    } catch (const store::StoreError& error) {
-        printError(QStringLiteral("the action was done but could not be recorded in the audit log: %1")
-                       .arg(error.message()));
-    }
-}
-
-JobQueue openForReading(const QString& path)
-{
-    return JobQueue(store::Database::openForReading(path));
-}
-
-// Operator actions never create a store: acting on a mistyped --db would otherwise report "no job 12" from a
-// fresh, empty file.
-JobQueue openForChanges(const QString& path)
-{
-    if (!QFileInfo::exists(path))
-        throw store::StoreError(QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
-                                    .arg(QDir::toNativeSeparators(path)));
-    return JobQueue::open(path);
-}
+namespace {
 
 int stats(const QStringList& arguments)
 {
@@ -339,7 +224,7 @@ int stats(const QStringList& arguments)
     parser.setApplicationDescription(
         QStringLiteral("Count the Customer.io jobs in each state and say whether the queue is paused."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    addJsonOption(parser, false);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -354,7 +239,7 @@ int stats(const QStringList& arguments)
         std::int64_t total = 0;
         for (const auto& [state, count] : counts)
             total += count;
-        if (parser.isSet(QStringLiteral("json"))) {
+        if (jsonRequested(parser)) {
             QJsonObject byState;
             for (const auto& [state, count] : counts)
                 byState.insert(store::jobStateName(state), qint64(count));
@@ -396,9 +281,8 @@ int list(const QStringList& arguments)
         "prints each job's stored request as it is."));
     addCommonOptions(parser);
     addJobFilterOptions(parser);
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many jobs (default 50)."),
-                      QStringLiteral("n"), QStringLiteral("50")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
+    addLimitOption(parser, QStringLiteral("jobs"), 50);
+    addJsonOption(parser, true);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -409,13 +293,10 @@ int list(const QStringList& arguments)
     store::JobFilter filter;
     if (const auto exit = readJobFilter(parser, filter))
         return *exit;
-    bool ok = false;
-    const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
-    if (!ok || limit < 1) {
-        printError(QStringLiteral("--limit takes a whole number of at least 1"));
+    const std::optional<int> limit = readLimit(parser);
+    if (!limit)
         return ExitUsage;
-    }
-    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool json = jsonRequested(parser);
     try {
         JobQueue queue = openForReading(databasePath(parser));
         int shown = 0;
@@ -429,7 +310,7 @@ int list(const QStringList& arguments)
                               QStringLiteral("CUSTOMER").leftJustified(20), QStringLiteral("TRIES"),
                               QStringLiteral("ERROR").leftJustified(14), QStringLiteral("REQUEST")));
         do {
-            const store::JobPage page = queue.list(filter, cursor, std::min(limit - shown, 500));
+            const store::JobPage page = queue.list(filter, cursor, std::min(*limit - shown, 500));
             for (const Job& job : page.jobs) {
                 if (json) {
                     printJson(jobJson(job, false));
@@ -455,10 +336,10 @@ int list(const QStringList& arguments)
             }
             shown += static_cast<int>(page.jobs.size());
             cursor = page.next;
-        } while (cursor && shown < limit);
+        } while (cursor && shown < *limit);
         if (!json && cursor)
             printInfo(
-                QStringLiteral("more jobs match; raise --limit (now %1) or narrow the filter").arg(limit));
+                QStringLiteral("more jobs match; raise --limit (now %1) or narrow the filter").arg(*limit));
     } catch (const store::StoreError& error) {
         printError(error.message());
         return ExitStore;
@@ -475,7 +356,7 @@ int show(const QStringList& arguments)
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("job-id"),
                                  QStringLiteral("The job's id (see 'queue list')."));
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    addJsonOption(parser, false);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (parser.positionalArguments().size() != 1) {
@@ -497,7 +378,7 @@ int show(const QStringList& arguments)
                     .arg(ids->front()));
             return ExitFailure;
         }
-        if (parser.isSet(QStringLiteral("json"))) {
+        if (jsonRequested(parser)) {
             printJson(jobJson(*job, true));
             return ExitOk;
         }
@@ -575,355 +456,30 @@ int show(const QStringList& arguments)
     return ExitOk;
 }
 
-// Looks the ids up; those missing or in a state `allowed` refuses are reported with `why`. Returns the ids
-// that can be acted on.
-std::vector<std::int64_t> screen(JobQueue& queue, const std::vector<std::int64_t>& ids,
-                                 const std::function<bool(JobState)>& allowed, const QString& verb,
-                                 const QString& why, int& refused)
-{
-    std::vector<std::int64_t> usable;
-    for (std::int64_t id : ids) {
-        const auto job = queue.find(id);
-        if (!job) {
-            printError(QStringLiteral("no job %1 in the store").arg(id));
-            ++refused;
-        } else if (!allowed(job->state)) {
-            printError(QStringLiteral("job %1 is %2 and was not %3: %4")
-                           .arg(id)
-                           .arg(store::jobStateName(job->state), verb, why));
-            ++refused;
-        } else {
-            usable.push_back(id);
-        }
-    }
-    return usable;
-}
-
-int retryMatching(QCommandLineParser& parser, const QString& path)
-{
-    store::JobFilter filter;
-    if (const auto exit = readJobFilter(parser, filter))
-        return *exit;
-    if (filter.states.empty()) {
-        printError(
-            QStringLiteral("'queue retry --filter' needs --state (dead, needs_review or discarded) to say "
-                           "which jobs to send again"));
-        return ExitUsage;
-    }
-    for (JobState state : filter.states) {
-        if (!isRetryable(state)) {
-            printError(
-                QStringLiteral("--state %1 cannot be retried; only dead, needs_review and discarded jobs "
-                               "can")
-                    .arg(store::jobStateName(state)));
-            return ExitUsage;
-        }
-    }
-    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    try {
-        JobQueue queue = openForChanges(path);
-        const store::RetrySelection selection = queue.retryMatching(filter, true);
-        if (dryRun) {
-            printInfo(
-                QStringLiteral("%1 job%2 would be sent again (dry run: nothing changed)")
-                    .arg(number(selection.count), selection.count == 1 ? QString() : QStringLiteral("s")));
-            for (std::int64_t id : selection.ids) {
-                const auto job = queue.find(id);
-                if (!job)
-                    continue;
-                const RequestView request = requestView(*job);
-                printOut(QStringLiteral("%1  %2  %3  %4")
-                             .arg(QString::number(id).rightJustified(7),
-                                  store::jobStateName(job->state).leftJustified(13),
-                                  job->operation.leftJustified(22),
-                                  request.problem.isEmpty()
-                                      ? cell(request.method + QLatin1Char(' ') + request.target, 100)
-                                      : QStringLiteral("(damaged: %1)").arg(request.problem)));
-            }
-            return ExitOk;
-        }
-        if (selection.count == 0) {
-            printInfo(QStringLiteral("no job matches; nothing was retried"));
-            return ExitOk;
-        }
-        int moved = 0;
-        const bool large = selection.count > kRetrySlice;
-        for (std::size_t from = 0; from < selection.ids.size(); from += kRetrySlice) {
-            const auto end = std::min(selection.ids.size(), from + kRetrySlice);
-            moved += queue.retry(
-                std::vector<std::int64_t>(selection.ids.begin() + static_cast<std::ptrdiff_t>(from),
-                                          selection.ids.begin() + static_cast<std::ptrdiff_t>(end)));
-            if (large)
-                printInfo(QStringLiteral("retried %1 of %2 jobs")
-                              .arg(number(qint64(end)), number(selection.count)));
-        }
-        QJsonObject details{{QStringLiteral("filter"), filterJson(filter)},
-                            {QStringLiteral("matched"), selection.count},
-                            {QStringLiteral("retried"), moved}};
-        audit(path, QStringLiteral("queue.retry"), QStringLiteral("filter"), details);
-        printInfo(QStringLiteral("%1 job%2 will be sent again%3")
-                      .arg(number(moved), moved == 1 ? QString() : QStringLiteral("s"),
-                           moved < selection.count
-                               ? QStringLiteral(" (%1 changed state meanwhile and were left alone)")
-                                     .arg(selection.count - moved)
-                               : QString()));
-    } catch (const store::StoreError& error) {
-        printError(error.message());
-        return ExitStore;
-    }
-    return ExitOk;
-}
-
-int retry(const QStringList& arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Send dead, needs_review or discarded jobs again: by id, or every job matching a filter with "
-        "--filter. "
-        "Retrying a needs_review app.sendEmail job may send the email twice; check Customer.io first."));
-    addCommonOptions(parser);
-    addJobFilterOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("job-id"),
-                                 QStringLiteral("Jobs to retry (see 'queue list')."),
-                                 QStringLiteral("[job-id…]"));
-    parser.addOption({QStringLiteral("filter"),
-                      QStringLiteral("Retry every job matching the filter options instead of ids.")});
-    parser.addOption({QStringLiteral("dry-run"),
-                      QStringLiteral("With --filter: print what would be sent again and change nothing.")});
-    if (const auto exit = parseOrExit(parser, arguments))
-        return *exit;
-    const QString path = databasePath(parser);
-    if (parser.isSet(QStringLiteral("filter"))) {
-        if (!parser.positionalArguments().isEmpty()) {
-            printError(QStringLiteral("give job ids or --filter, not both"));
-            return ExitUsage;
-        }
-        return retryMatching(parser, path);
-    }
-    if (hasJobFilterOptions(parser) || parser.isSet(QStringLiteral("dry-run"))) {
-        printError(
-            QStringLiteral("filter options and --dry-run need --filter (e.g. 'queue retry --filter --state "
-                           "dead --dry-run')"));
-        return ExitUsage;
-    }
-    if (parser.positionalArguments().isEmpty()) {
-        printError(
-            QStringLiteral("'queue retry' needs job ids, or --filter --state dead to retry by filter"));
-        return ExitUsage;
-    }
-    const auto ids = parseIds(parser.positionalArguments());
-    if (!ids)
-        return ExitUsage;
-    try {
-        JobQueue queue = openForChanges(path);
-        int refused = 0;
-        const std::vector<std::int64_t> usable =
-            screen(queue, *ids, isRetryable, QStringLiteral("retried"),
-                   QStringLiteral("only dead, needs_review and discarded jobs can be retried"), refused);
-        const int moved = usable.empty() ? 0 : queue.retry(usable);
-        if (moved > 0)
-            audit(path, QStringLiteral("queue.retry"), QStringLiteral("jobs"),
-                  {{QStringLiteral("ids"), idsJson(usable)}, {QStringLiteral("retried"), moved}});
-        refused += static_cast<int>(usable.size()) - moved;
-        printInfo(QStringLiteral("%1 of %2 job%3 will be sent again")
-                      .arg(moved)
-                      .arg(ids->size())
-                      .arg(ids->size() == 1 ? QString() : QStringLiteral("s")));
-        return refused > 0 ? ExitFailure : ExitOk;
-    } catch (const store::StoreError& error) {
-        printError(error.message());
-        return ExitStore;
-    }
-}
-
-int discard(const QStringList& arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Make sure jobs are never sent. Pending, retry_scheduled, dead and needs_review jobs "
-                       "can be discarded; "
-                       "'queue retry' brings them back."));
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("job-id"), QStringLiteral("Jobs to discard."),
-                                 QStringLiteral("job-id…"));
-    parser.addOption({QStringLiteral("reason"),
-                      QStringLiteral("Why (required; kept with the jobs and in the audit log)."),
-                      QStringLiteral("text")});
-    if (const auto exit = parseOrExit(parser, arguments))
-        return *exit;
-    if (parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("'queue discard' needs the ids of the jobs to discard"));
-        return ExitUsage;
-    }
-    const QString reason = parser.value(QStringLiteral("reason")).trimmed();
-    if (reason.isEmpty()) {
-        printError(
-            QStringLiteral("'queue discard' needs --reason TEXT saying why these jobs must not be sent"));
-        return ExitUsage;
-    }
-    const auto ids = parseIds(parser.positionalArguments());
-    if (!ids)
-        return ExitUsage;
-    const QString path = databasePath(parser);
-    try {
-        JobQueue queue = openForChanges(path);
-        int refused = 0;
-        const std::vector<std::int64_t> usable = screen(
-            queue, *ids, isDiscardable, QStringLiteral("discarded"),
-            QStringLiteral("only pending, retry_scheduled, dead and needs_review jobs can be discarded"),
-            refused);
-        const int changed = usable.empty() ? 0 : queue.discard(usable, reason);
-        if (changed > 0)
-            audit(path, QStringLiteral("queue.discard"), QStringLiteral("jobs"),
-                  {{QStringLiteral("ids"), idsJson(usable)},
-                   {QStringLiteral("discarded"), changed},
-                   {QStringLiteral("reason"), reason}});
-        refused += static_cast<int>(usable.size()) - changed;
-        printInfo(QStringLiteral("%1 of %2 job%3 discarded")
-                      .arg(changed)
-                      .arg(ids->size())
-                      .arg(ids->size() == 1 ? QString() : QStringLiteral("s")));
-        return refused > 0 ? ExitFailure : ExitOk;
-    } catch (const store::StoreError& error) {
-        printError(error.message());
-        return ExitStore;
-    }
-}
-
-int resolve(const QStringList& arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Settle a needs_review job, whose request may or may not have reached Customer.io: --sent after "
-        "checking that it did (the job succeeds), --send-again when it did not (the job goes back to "
-        "pending)."));
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("job-id"), QStringLiteral("The needs_review job."));
-    parser.addOption({QStringLiteral("sent"), QStringLiteral("Customer.io received it: mark it succeeded.")});
-    parser.addOption(
-        {QStringLiteral("send-again"), QStringLiteral("Customer.io did not receive it: send it again.")});
-    if (const auto exit = parseOrExit(parser, arguments))
-        return *exit;
-    const bool sent = parser.isSet(QStringLiteral("sent"));
-    const bool sendAgain = parser.isSet(QStringLiteral("send-again"));
-    if (sent == sendAgain) {
-        printError(QStringLiteral("'queue resolve' needs exactly one of --sent (Customer.io has it) and "
-                                  "--send-again (it does not)"));
-        return ExitUsage;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        printError(QStringLiteral("'queue resolve' takes exactly one job id"));
-        return ExitUsage;
-    }
-    const auto ids = parseIds(parser.positionalArguments());
-    if (!ids)
-        return ExitUsage;
-    const std::int64_t id = ids->front();
-    const QString path = databasePath(parser);
-    try {
-        JobQueue queue = openForChanges(path);
-        const auto job = queue.find(id);
-        if (!job) {
-            printError(QStringLiteral("no job %1 in the store").arg(id));
-            return ExitFailure;
-        }
-        if (job->state != JobState::NeedsReview) {
-            printError(QStringLiteral(
-                           "job %1 is %2, not needs_review; only jobs waiting for review can be resolved%3")
-                           .arg(id)
-                           .arg(store::jobStateName(job->state),
-                                isRetryable(job->state)
-                                    ? QStringLiteral(" ('queue retry %1' sends it again)").arg(id)
-                                    : QString()));
-            return ExitFailure;
-        }
-        const bool changed = sent ? queue.resolveSent(id) : queue.retry({id}) == 1;
-        if (!changed) {
-            printError(QStringLiteral("job %1 changed state meanwhile; nothing was done. Look again with "
-                                      "'billbridge-cli queue show %1'")
-                           .arg(id));
-            return ExitFailure;
-        }
-        audit(path, QStringLiteral("queue.resolve"), QString::number(id),
-              {{QStringLiteral("resolution"), sent ? QStringLiteral("sent") : QStringLiteral("send_again")},
-               {QStringLiteral("operation"), job->operation}});
-        printInfo(sent ? QStringLiteral("job %1 marked as succeeded").arg(id)
-                       : QStringLiteral("job %1 will be sent again").arg(id));
-    } catch (const store::StoreError& error) {
-        printError(error.message());
-        return ExitStore;
-    }
-    return ExitOk;
-}
-
-int pauseOrResume(const QStringList& arguments, bool pause)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        pause ? QStringLiteral("Stop workers (here and in other processes) from sending; the pause survives "
-                               "restarts. Requests already in flight finish.")
-              : QStringLiteral("Let workers send again after a pause."));
-    addCommonOptions(parser);
-    if (pause)
-        parser.addOption({QStringLiteral("reason"), QStringLiteral("Why, shown by 'queue stats'."),
-                          QStringLiteral("text")});
-    if (const auto exit = parseOrExit(parser, arguments))
-        return *exit;
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("'queue %1' takes no arguments")
-                       .arg(pause ? QStringLiteral("pause") : QStringLiteral("resume")));
-        return ExitUsage;
-    }
-    const QString path = databasePath(parser);
-    try {
-        JobQueue queue = openForChanges(path);
-        const store::PauseState before = queue.pauseState();
-        if (pause) {
-            const QString reason = parser.value(QStringLiteral("reason")).trimmed();
-            queue.pause(reason.isEmpty() ? QStringLiteral("paused by %1").arg(store::AuditLog::currentActor())
-                                         : reason);
-            audit(path, QStringLiteral("queue.pause"), QString(), {{QStringLiteral("reason"), reason}});
-            printInfo(
-                QStringLiteral("queue paused; workers send nothing until 'billbridge-cli queue resume'"));
-        } else {
-            if (!before.paused) {
-                printInfo(QStringLiteral("the queue is not paused; nothing to do"));
-                return ExitOk;
-            }
-            queue.resume();
-            audit(path, QStringLiteral("queue.resume"), QString(),
-                  {{QStringLiteral("paused_for"), before.reason}});
-            printInfo(QStringLiteral("queue resumed (it was paused: %1)").arg(before.reason));
-        }
-    } catch (const store::StoreError& error) {
-        printError(error.message());
-        return ExitStore;
-    }
-    return ExitOk;
-}
-
 } // namespace
+
+} // namespace queuecli
 
 int runQueue(const QStringList& arguments)
 {
     const QString sub = arguments.value(0);
     const QStringList rest = arguments.mid(1);
     if (sub == QLatin1String("stats"))
-        return stats(rest);
+        return queuecli::stats(rest);
     if (sub == QLatin1String("list"))
-        return list(rest);
+        return queuecli::list(rest);
     if (sub == QLatin1String("show"))
-        return show(rest);
+        return queuecli::show(rest);
     if (sub == QLatin1String("retry"))
-        return retry(rest);
+        return queuecli::retry(rest);
     if (sub == QLatin1String("discard"))
-        return discard(rest);
+        return queuecli::discard(rest);
     if (sub == QLatin1String("resolve"))
-        return resolve(rest);
+        return queuecli::resolve(rest);
     if (sub == QLatin1String("pause"))
-        return pauseOrResume(rest, true);
+        return queuecli::pauseOrResume(rest, true);
     if (sub == QLatin1String("resume"))
-        return pauseOrResume(rest, false);
+        return queuecli::pauseOrResume(rest, false);
     if (sub == QLatin1String("work"))
         return runQueueWork(rest);
     printError(

@@ -98,7 +98,7 @@ int runResync(const QStringList& arguments)
          QStringLiteral("Re-sync every customer whose stored events name this product (repeatable)."),
          QStringLiteral("prod_…")});
     parser.addOption({QStringLiteral("dry-run"), QStringLiteral("Show what would be sent; change nothing.")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    addJsonOption(parser, false);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     if (!parser.positionalArguments().isEmpty()) {
@@ -132,11 +132,10 @@ int runResync(const QStringList& arguments)
     }
 
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
-    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool json = jsonRequested(parser);
     const QString path = databasePath(parser);
     if (!QFileInfo::exists(path)) {
-        printError(QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
-                       .arg(QDir::toNativeSeparators(path)));
+        printError(noStoreMessage(path));
         return ExitStore;
     }
     try {
@@ -147,16 +146,14 @@ int runResync(const QStringList& arguments)
                 QJsonArray customers;
                 for (const sync::CustomerResync& customer : preview.customers)
                     customers.append(customerJson(customer));
-                printOut(QString::fromUtf8(
-                    QJsonDocument(QJsonObject{{QStringLiteral("scope"), scope.describe()},
-                                              {QStringLiteral("candidates"), preview.candidates},
-                                              {QStringLiteral("changed"), int(preview.customers.size())},
-                                              {QStringLiteral("unchanged"), preview.unchanged},
-                                              {QStringLiteral("deleted"), preview.deleted},
-                                              {QStringLiteral("never_synced"), preview.neverSynced},
-                                              {QStringLiteral("unreadable"), preview.unreadable},
-                                              {QStringLiteral("customers"), customers}})
-                        .toJson(QJsonDocument::Compact)));
+                printJson({{QStringLiteral("scope"), scope.describe()},
+                           {QStringLiteral("candidates"), preview.candidates},
+                           {QStringLiteral("changed"), int(preview.customers.size())},
+                           {QStringLiteral("unchanged"), preview.unchanged},
+                           {QStringLiteral("deleted"), preview.deleted},
+                           {QStringLiteral("never_synced"), preview.neverSynced},
+                           {QStringLiteral("unreadable"), preview.unreadable},
+                           {QStringLiteral("customers"), customers}});
             } else {
                 printCustomers(preview.customers);
                 printOut(QStringLiteral("%1 to re-sync, %2 unchanged, %3 deleted (skipped), %4 never synced")
@@ -182,12 +179,10 @@ int runResync(const QStringList& arguments)
             QJsonArray customers;
             for (const sync::CustomerResync& customer : result.customers)
                 customers.append(customerJson(customer));
-            printOut(
-                QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("scope"), scope.describe()},
-                                                            {QStringLiteral("candidates"), result.candidates},
-                                                            {QStringLiteral("jobs"), result.jobsEnqueued},
-                                                            {QStringLiteral("customers"), customers}})
-                                      .toJson(QJsonDocument::Compact)));
+            printJson({{QStringLiteral("scope"), scope.describe()},
+                       {QStringLiteral("candidates"), result.candidates},
+                       {QStringLiteral("jobs"), result.jobsEnqueued},
+                       {QStringLiteral("customers"), customers}});
         } else {
             printCustomers(result.customers);
             printOut(QStringLiteral("enqueued %1 identify %2 (%3 looked at)")

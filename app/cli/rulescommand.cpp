@@ -24,16 +24,13 @@ using rules::RuleStore;
 
 RuleStore openForReading(const QString& path)
 {
-    return RuleStore(store::Database::openForReading(path),
-                     store::AuditLog(store::Database::openForReading(path)));
+    return RuleStore(store::Database::openForReading(path));
 }
 
 // Changes never create a store: a mistyped --db would otherwise keep the rules in a file nothing reads.
 RuleStore openForChanges(const QString& path)
 {
-    if (!QFileInfo::exists(path))
-        throw store::StoreError(QStringLiteral("there is no store at %1; check --db or BILLBRIDGE_DB")
-                                    .arg(QDir::toNativeSeparators(path)));
+    requireStore(path);
     return RuleStore::open(path);
 }
 
@@ -103,7 +100,7 @@ int list(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("List the rules in the order they are evaluated."));
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object per line.")});
+    addJsonOption(parser, true);
     if (const auto exit = parseOrExit(parser, arguments))
         return *exit;
     RuleStore store = openForReading(databasePath(parser));
@@ -113,12 +110,12 @@ int list(const QStringList& arguments)
                        .arg(broken.id)
                        .arg(broken.version)
                        .arg(broken.problem));
-    if (parser.isSet(QStringLiteral("json"))) {
+    if (jsonRequested(parser)) {
         for (const Rule& rule : stored) {
             QJsonObject object = rule.toJson();
             object.insert(QStringLiteral("position"), rule.position);
             object.insert(QStringLiteral("version"), rule.version);
-            printOut(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+            printJson(object);
         }
         return ExitOk;
     }

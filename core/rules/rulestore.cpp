@@ -1,5 +1,6 @@
 #include "rules/rulestore.h"
 
+#include "store/auditlog.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -94,16 +95,14 @@ RuleValidationError::RuleValidationError(QList<RuleProblem> problems)
     , m_problems(std::move(problems))
 {}
 
-RuleStore::RuleStore(store::SqliteConnection connection, store::AuditLog audit, Clock clock)
+RuleStore::RuleStore(store::SqliteConnection connection, Clock clock)
     : m_connection(std::move(connection))
-    , m_audit(std::move(audit))
     , m_clock(std::move(clock))
 {}
 
 RuleStore RuleStore::open(const QString& path, Clock clock)
 {
-    store::SqliteConnection connection = store::Database::openForWriting(path);
-    return RuleStore(std::move(connection), store::AuditLog::open(path, clock), clock);
+    return RuleStore(store::Database::openForWriting(path), std::move(clock));
 }
 
 std::int64_t RuleStore::now() const
@@ -149,6 +148,20 @@ std::optional<Rule> RuleStore::find(const QString& id)
     return std::nullopt;
 }
 
+void RuleStore::auditIn(std::int64_t at, const QString& actor, const QString& action, const QString& subject,
+                        const QJsonObject& details)
+{
+    try {
+        store::AuditLog::appendIn(m_connection, at, actor, action, subject, details);
+    } catch (const store::StoreError& error) {
+        throw store::StoreError(
+            QStringLiteral("the rules were not changed because the audit log could not be written (%1); "
+                           "check that the store is writable and not full, then try again")
+                .arg(error.message()),
+            error.sqliteCode());
+    }
+}
+
 void RuleStore::writeIn(const Rule& rule, const QString& actor, std::int64_t at)
 {
     const QString definition = definitionText(rule);
@@ -186,77 +199,64 @@ Rule RuleStore::save(const Rule& candidate, const QString& actor)
     const QString who = actorOrCurrent(actor);
     const std::int64_t at = now();
     Rule stored = candidate;
-    std::optional<Rule> before;
-    {
-        store::SqliteTransaction transaction(m_connection);
-        const QList<Rule> current = loadIn(m_connection);
-        const auto existing = std::find_if(current.begin(), current.end(),
-                                           [&](const Rule& rule) { return rule.id == candidate.id; });
-        if (existing != current.end()) {
-            if (existing->sameContent(candidate))
-                return *existing;
-            before = *existing;
-            stored.position = existing->position;
-        } else {
-            stored.position = int(orderIn(m_connection).size());
-        }
-        stored.version = nextVersionIn(m_connection, stored.id);
-        writeIn(stored, who, at);
-        transaction.commit();
-    }
+    store::SqliteTransaction transaction(m_connection);
+    const QList<Rule> current = loadIn(m_connection);
+    const auto existing = std::find_if(current.begin(), current.end(),
+                                       [&](const Rule& rule) { return rule.id == candidate.id; });
+    if (existing != current.end() && existing->sameContent(candidate))
+        return *existing;
+    stored.position = existing != current.end() ? existing->position : int(orderIn(m_connection).size());
+    stored.version = nextVersionIn(m_connection, stored.id);
+    writeIn(stored, who, at);
     QJsonObject details{{QStringLiteral("version"), stored.version},
                         {QStringLiteral("after"), stored.toJson()}};
-    if (before)
-        details.insert(QStringLiteral("before"), before->toJson());
-    m_audit.record(who, QStringLiteral("rule.save"), stored.id, details);
+    if (existing != current.end())
+        details.insert(QStringLiteral("before"), existing->toJson());
+    auditIn(at, who, QStringLiteral("rule.save"), stored.id, details);
+    transaction.commit();
     return stored;
 }
 
 bool RuleStore::remove(const QString& id, const QString& actor)
 {
+    store::SqliteTransaction transaction(m_connection);
     const std::optional<Rule> before = find(id);
-    {
-        store::SqliteTransaction transaction(m_connection);
-        store::SqliteStatement erase = m_connection.prepare("DELETE FROM rules WHERE id = ?1");
-        erase.bind(1, id);
-        erase.step();
-        if (m_connection.changes() == 0)
-            return false;
-        renumberIn(m_connection, orderIn(m_connection));
-        transaction.commit();
-    }
+    store::SqliteStatement erase = m_connection.prepare("DELETE FROM rules WHERE id = ?1");
+    erase.bind(1, id);
+    erase.step();
+    if (m_connection.changes() == 0)
+        return false;
+    renumberIn(m_connection, orderIn(m_connection));
     QJsonObject details;
     if (before)
         details.insert(QStringLiteral("before"), before->toJson());
-    m_audit.record(actorOrCurrent(actor), QStringLiteral("rule.remove"), id, details);
+    auditIn(now(), actorOrCurrent(actor), QStringLiteral("rule.remove"), id, details);
+    transaction.commit();
     return true;
 }
 
 bool RuleStore::move(const QString& id, int position, const QString& actor)
 {
-    int from = -1;
-    int to = 0;
-    {
-        store::SqliteTransaction transaction(m_connection);
-        QStringList order = orderIn(m_connection);
-        from = int(order.indexOf(id));
-        if (from < 0)
-            return false;
-        to = std::clamp(position, 0, int(order.size()) - 1);
-        if (from == to)
-            return true;
-        order.move(from, to);
-        renumberIn(m_connection, order);
-        transaction.commit();
-    }
-    m_audit.record(actorOrCurrent(actor), QStringLiteral("rule.move"), id,
-                   {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
+    store::SqliteTransaction transaction(m_connection);
+    QStringList order = orderIn(m_connection);
+    const int from = int(order.indexOf(id));
+    if (from < 0)
+        return false;
+    const int to = std::clamp(position, 0, int(order.size()) - 1);
+    if (from == to)
+        return true;
+    order.move(from, to);
+    renumberIn(m_connection, order);
+    auditIn(now(), actorOrCurrent(actor), QStringLiteral("rule.move"), id,
+            {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
+    transaction.commit();
     return true;
 }
 
 bool RuleStore::setEnabled(const QString& id, bool enabled, const QString& actor)
 {
-    std::optional<Rule> rule = find(id);
+    store::SqliteTransaction transaction(m_connection);
+    const std::optional<Rule> rule = find(id);
     if (!rule)
         return false;
     if (rule->enabled == enabled)
@@ -265,16 +265,13 @@ bool RuleStore::setEnabled(const QString& id, bool enabled, const QString& actor
     const std::int64_t at = now();
     Rule changed = *rule;
     changed.enabled = enabled;
-    {
-        store::SqliteTransaction transaction(m_connection);
-        changed.version = nextVersionIn(m_connection, id);
-        writeIn(changed, who, at);
-        transaction.commit();
-    }
-    m_audit.record(who, enabled ? QStringLiteral("rule.enable") : QStringLiteral("rule.disable"), id,
-                   {{QStringLiteral("version"), changed.version},
-                    {QStringLiteral("before"), rule->toJson()},
-                    {QStringLiteral("after"), changed.toJson()}});
+    changed.version = nextVersionIn(m_connection, id);
+    writeIn(changed, who, at);
+    auditIn(at, who, enabled ? QStringLiteral("rule.enable") : QStringLiteral("rule.disable"), id,
+            {{QStringLiteral("version"), changed.version},
+             {QStringLiteral("before"), rule->toJson()},
+             {QStringLiteral("after"), changed.toJson()}});
+    transaction.commit();
     return true;
 }
 
@@ -356,16 +353,16 @@ ImportPreview RuleStore::import(const QByteArray& json, bool replace, bool dryRu
                 order.append(rule.id);
         }
         renumberIn(m_connection, order);
+        auditIn(at, who, QStringLiteral("rule.import"), QStringLiteral("rules"),
+                {{QStringLiteral("added"), QJsonArray::fromStringList(preview.added)},
+                 {QStringLiteral("changed"), QJsonArray::fromStringList(preview.changed)},
+                 {QStringLiteral("removed"), QJsonArray::fromStringList(preview.removed)},
+                 {QStringLiteral("replace"), replace},
+                 {QStringLiteral("before"), before},
+                 {QStringLiteral("after"), after}});
         transaction.commit();
     }
     preview.applied = true;
-    m_audit.record(who, QStringLiteral("rule.import"), QStringLiteral("rules"),
-                   {{QStringLiteral("added"), QJsonArray::fromStringList(preview.added)},
-                    {QStringLiteral("changed"), QJsonArray::fromStringList(preview.changed)},
-                    {QStringLiteral("removed"), QJsonArray::fromStringList(preview.removed)},
-                    {QStringLiteral("replace"), replace},
-                    {QStringLiteral("before"), before},
-                    {QStringLiteral("after"), after}});
     return preview;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "rules/rule.h"
-#include "store/auditlog.h"
 #include "store/sqlite.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -58,13 +58,14 @@ struct BrokenRule {
 // The rule set (tables rules, rule_versions). Each change is its own short transaction next to the intake
 // writer's; every change that is made (and only those) adds a version row and an audit entry
 // ("rule.save", "rule.remove", "rule.enable", "rule.disable", "rule.move", "rule.import") with the
-// definitions before and after. Invalid rules are refused with RuleValidationError and change nothing.
-// Other failures throw StoreError.
+// definitions before and after. The audit entry is written in the change's transaction: a change that
+// cannot be audited is not made, and a crash cannot leave an unaudited change behind. Invalid rules are
+// refused with RuleValidationError and change nothing. Other failures throw StoreError.
 class RuleStore final {
 public:
     using Clock = std::function<std::int64_t()>; // milliseconds since the epoch
 
-    RuleStore(store::SqliteConnection connection, store::AuditLog audit, Clock clock = {});
+    explicit RuleStore(store::SqliteConnection connection, Clock clock = {});
     // Opens for writing, creating and migrating the store when needed.
     static RuleStore open(const QString& path, Clock clock = {});
 
@@ -97,9 +98,11 @@ public:
 private:
     std::int64_t now() const;
     void writeIn(const Rule& rule, const QString& actor, std::int64_t at);
+    // Inside the change's open transaction, so that both are committed or neither.
+    void auditIn(std::int64_t at, const QString& actor, const QString& action, const QString& subject,
+                 const QJsonObject& details);
 
     store::SqliteConnection m_connection;
-    store::AuditLog m_audit;
     Clock m_clock;
 };
 

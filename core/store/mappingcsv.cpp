@@ -2,7 +2,10 @@
 
 #include "store/mappingstore.h"
 
+#include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QStringDecoder>
 
 #include <map>
@@ -243,15 +246,35 @@ MappingImportPreview MappingCsv::previewImport(const std::vector<PlanMapping>& c
     return preview;
 }
 
-void MappingCsv::applyImport(MappingStore& store, const MappingImportPreview& preview)
+void MappingCsv::applyImport(MappingStore& store, const MappingImportPreview& preview,
+                             const MappingImportSource& source)
 {
+    if (!preview.hasChanges())
+        return;
     std::vector<PlanMapping> upserts = preview.added;
-    for (const MappingChange& change : preview.changed)
+    QJsonArray added;
+    for (const PlanMapping& mapping : preview.added)
+        added.append(mapping.toJson());
+    QJsonArray changed;
+    for (const MappingChange& change : preview.changed) {
         upserts.push_back(change.after);
+        changed.append(QJsonObject{{QStringLiteral("before"), change.before.toJson()},
+                                   {QStringLiteral("after"), change.after.toJson()}});
+    }
     QStringList removals;
-    for (const PlanMapping& mapping : preview.removed)
+    QJsonArray removed;
+    for (const PlanMapping& mapping : preview.removed) {
         removals << mapping.stripeId;
-    store.apply(upserts, removals);
+        removed.append(mapping.toJson());
+    }
+    const QFileInfo file(source.filePath);
+    store.applyAudited(upserts, removals, QStringLiteral("mappings.import"), file.fileName(),
+                       QJsonObject{{QStringLiteral("added"), added},
+                                   {QStringLiteral("changed"), changed},
+                                   {QStringLiteral("removed"), removed},
+                                   {QStringLiteral("file"), file.absoluteFilePath()},
+                                   {QStringLiteral("replace"), source.replace}},
+                       source.actor);
 }
 
 } // namespace billbridge::store

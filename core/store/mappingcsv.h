@@ -37,6 +37,13 @@ struct MappingImportPreview {
     bool hasChanges() const { return !added.empty() || !changed.empty() || !removed.empty(); }
 };
 
+// Where an import came from, for its audit entry.
+struct MappingImportSource {
+    QString filePath;     // recorded as an absolute path; its file name is the entry's subject
+    bool replace = false; // whether mappings missing from the file were removed
+    QString actor;        // empty: the account running Billbridge
+};
+
 // Plan mappings as CSV, so that operators can keep them in a spreadsheet or in version control. The
 // format is RFC 4180 with the header stripe_id,plan_name,tier,interval_label,note; only stripe_id and
 // plan_name must be present, the other columns may be left out and come in any order.
@@ -53,9 +60,11 @@ public:
     // with it, they are removed.
     static MappingImportPreview previewImport(const std::vector<PlanMapping>& current,
                                               const std::vector<PlanMapping>& parsed, bool replace);
-    // Writes the preview's additions and changes and deletes its removals in one transaction: all or
-    // nothing. Throws StoreError.
-    static void applyImport(MappingStore& store, const MappingImportPreview& preview);
+    // Writes the preview's additions and changes, deletes its removals and records one "mappings.import"
+    // audit entry (what was added, changed and removed, the file and `replace`) in one transaction: all or
+    // nothing. A preview without changes writes nothing. Throws StoreError.
+    static void applyImport(MappingStore& store, const MappingImportPreview& preview,
+                            const MappingImportSource& source);
 
     // Formula guard and RFC 4180 quoting of one cell.
     static QString csvCell(const QString& text);

@@ -1,5 +1,6 @@
 #include "store/mappingstore.h"
 
+#include "store/auditlog.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -93,6 +94,15 @@ WHERE NOT EXISTS (SELECT 1 FROM plan_mappings m WHERE m.stripe_id = p.price_id)
 ORDER BY events DESC, last_seen DESC, price_id
 LIMIT ?1
 )sql";
+
+// Throws StoreError when problemWith() finds something.
+PlanMapping checkedMapping(const PlanMapping& mapping)
+{
+    PlanMapping checked = MappingStore::normalized(mapping);
+    if (const QString problem = MappingStore::problemWith(checked); !problem.isEmpty())
+        throw StoreError(problem);
+    return checked;
+}
 
 } // namespace
 
@@ -211,41 +221,94 @@ void MappingStore::write(const PlanMapping& mapping, std::int64_t at)
     upsert.step();
 }
 
-PlanMapping MappingStore::upsert(const PlanMapping& mapping)
-{
-    const PlanMapping checked = normalized(mapping);
-    if (const QString problem = problemWith(checked); !problem.isEmpty())
-        throw StoreError(problem);
-    write(checked, now());
-    return *find(checked.stripeId);
-}
-
-bool MappingStore::remove(const QString& stripeId)
+void MappingStore::eraseIn(const QString& stripeId)
 {
     SqliteStatement erase = m_connection.prepare("DELETE FROM plan_mappings WHERE stripe_id = ?1");
     erase.bind(1, stripeId.trimmed());
     erase.step();
+}
+
+void MappingStore::auditIn(std::int64_t at, const QString& actor, const QString& action,
+                           const QString& subject, const QJsonObject& details)
+{
+    try {
+        AuditLog::appendIn(m_connection, at, actor, action, subject, details);
+    } catch (const StoreError& error) {
+        throw StoreError(QStringLiteral("the mappings were not changed because the audit log could not be "
+                                        "written (%1); check that the store is writable and not full, then "
+                                        "try again")
+                             .arg(error.message()),
+                         error.sqliteCode());
+    }
+}
+
+PlanMapping MappingStore::upsert(const PlanMapping& mapping)
+{
+    const PlanMapping checked = checkedMapping(mapping);
+    write(checked, now());
+    return *find(checked.stripeId);
+}
+
+PlanMapping MappingStore::upsertAudited(const PlanMapping& mapping, const QString& actor)
+{
+    const PlanMapping checked = checkedMapping(mapping);
+    const std::int64_t at = now();
+    SqliteTransaction transaction(m_connection);
+    const std::optional<PlanMapping> before = find(checked.stripeId);
+    if (before && before->sameContent(checked))
+        return *before;
+    write(checked, at);
+    const PlanMapping after = *find(checked.stripeId);
+    auditIn(at, actor, QStringLiteral("mappings.set"), after.stripeId,
+            {{QStringLiteral("before"), before ? QJsonValue(before->toJson()) : QJsonValue()},
+             {QStringLiteral("after"), after.toJson()}});
+    transaction.commit();
+    return after;
+}
+
+bool MappingStore::remove(const QString& stripeId)
+{
+    eraseIn(stripeId);
     return m_connection.changes() > 0;
+}
+
+bool MappingStore::removeAudited(const QString& stripeId, const QString& actor)
+{
+    SqliteTransaction transaction(m_connection);
+    const std::optional<PlanMapping> before = find(stripeId);
+    if (!before)
+        return false;
+    eraseIn(before->stripeId);
+    auditIn(now(), actor, QStringLiteral("mappings.remove"), before->stripeId,
+            {{QStringLiteral("before"), before->toJson()}});
+    transaction.commit();
+    return true;
+}
+
+void MappingStore::applyIn(const std::vector<PlanMapping>& upserts, const QStringList& removals,
+                           std::int64_t at)
+{
+    for (const PlanMapping& mapping : upserts)
+        write(checkedMapping(mapping), at);
+    for (const QString& stripeId : removals)
+        eraseIn(stripeId);
 }
 
 void MappingStore::apply(const std::vector<PlanMapping>& upserts, const QStringList& removals)
 {
-    std::vector<PlanMapping> checked;
-    checked.reserve(upserts.size());
-    for (const PlanMapping& mapping : upserts) {
-        checked.push_back(normalized(mapping));
-        if (const QString problem = problemWith(checked.back()); !problem.isEmpty())
-            throw StoreError(problem);
-    }
+    SqliteTransaction transaction(m_connection);
+    applyIn(upserts, removals, now());
+    transaction.commit();
+}
+
+void MappingStore::applyAudited(const std::vector<PlanMapping>& upserts, const QStringList& removals,
+                                const QString& action, const QString& subject, const QJsonObject& details,
+                                const QString& actor)
+{
     const std::int64_t at = now();
     SqliteTransaction transaction(m_connection);
-    for (const PlanMapping& mapping : checked)
-        write(mapping, at);
-    for (const QString& stripeId : removals) {
-        SqliteStatement erase = m_connection.prepare("DELETE FROM plan_mappings WHERE stripe_id = ?1");
-        erase.bind(1, stripeId.trimmed());
-        erase.step();
-    }
+    applyIn(upserts, removals, at);
+    auditIn(at, actor, action, subject, details);
     transaction.commit();
 }
 

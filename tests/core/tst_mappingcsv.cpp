@@ -1,10 +1,15 @@
 // MappingCsv: plan mappings to and from CSV; quoting, formula guard, parse errors with line numbers and the
-// import preview.
+// import preview, and an import applied to a store together with its audit entry.
 
+#include "store/auditlog.h"
 #include "store/mappingcsv.h"
 #include "store/mappingstore.h"
+#include "support/refusedaudit.h"
 #include "support/tempstore.h"
 
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace billbridge;
@@ -195,8 +200,10 @@ private slots:
         const store::MappingCsvParse parsed = store::MappingCsv::parse(
             "stripe_id,plan_name,tier\nprice_Renamed,New name,pro\nprice_New,New,\n");
         QVERIFY(parsed.ok());
+        const QString file = temp.directory() + QStringLiteral("/plans.csv");
         store::MappingCsv::applyImport(
-            mappings, store::MappingCsv::previewImport(mappings.list(), parsed.mappings, true));
+            mappings, store::MappingCsv::previewImport(mappings.list(), parsed.mappings, true),
+            {file, true, {}});
         QCOMPARE(idsOf(mappings.list()),
                  (QStringList{QStringLiteral("price_New"), QStringLiteral("price_Renamed")}));
         QCOMPARE(mappings.find(QStringLiteral("price_Renamed"))->tier, QStringLiteral("pro"));
@@ -204,6 +211,56 @@ private slots:
         const store::MappingCsvParse again =
             store::MappingCsv::parse(store::MappingCsv::exportCsv(mappings.list()));
         QVERIFY(!store::MappingCsv::previewImport(mappings.list(), again.mappings, true).hasChanges());
+    }
+
+    void anImportIsAuditedInItsTransaction()
+    {
+        test::TempStore temp;
+        store::MappingStore mappings = store::MappingStore::open(temp.path());
+        mappings.upsert(mapping(QStringLiteral("price_Renamed"), QStringLiteral("Old name")));
+        mappings.upsert(mapping(QStringLiteral("prod_Gone"), QStringLiteral("Gone")));
+        const std::vector<store::PlanMapping> before = mappings.list();
+        const store::MappingCsvParse parsed = store::MappingCsv::parse(
+            "stripe_id,plan_name,tier\nprice_Renamed,New name,pro\nprice_New,New,\n");
+        const store::MappingImportPreview preview =
+            store::MappingCsv::previewImport(before, parsed.mappings, true);
+        const QString file = temp.directory() + QStringLiteral("/plans.csv");
+        store::AuditLog audit = store::AuditLog::open(temp.path());
+
+        // The audit entry cannot be written: the mappings stay as they were.
+        {
+            test::RefusedAudit refused(temp.path());
+            const QString problem = test::notRefusedForTheAudit([&] {
+                store::MappingCsv::applyImport(mappings, preview, {file, true, {}});
+            });
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            QCOMPARE(idsOf(mappings.list()), idsOf(before));
+            QCOMPARE(mappings.find(QStringLiteral("price_Renamed"))->planName, QStringLiteral("Old name"));
+            QCOMPARE(int(audit.count()), 0);
+        }
+        store::MappingCsv::applyImport(mappings, preview, {file, true, QStringLiteral("dora")});
+        QCOMPARE(idsOf(mappings.list()),
+                 (QStringList{QStringLiteral("price_New"), QStringLiteral("price_Renamed")}));
+        QCOMPARE(int(audit.count()), 1);
+        const store::AuditEntry entry = audit.list(1).front();
+        QCOMPARE(entry.action, QStringLiteral("mappings.import"));
+        QCOMPARE(entry.subject, QStringLiteral("plans.csv"));
+        QCOMPARE(entry.actor, QStringLiteral("dora"));
+        QCOMPARE(entry.details.value(QLatin1String("file")).toString(), QFileInfo(file).absoluteFilePath());
+        QCOMPARE(entry.details.value(QLatin1String("replace")), QJsonValue(true));
+        QCOMPARE(entry.details.value(QLatin1String("added")).toArray().size(), 1);
+        QCOMPARE(entry.details.value(QLatin1String("removed")).toArray().size(), 1);
+        const QJsonObject change = entry.details.value(QLatin1String("changed")).toArray().first().toObject();
+        QCOMPARE(change.value(QLatin1String("before")).toObject().value(QLatin1String("plan_name")),
+                 QJsonValue(QStringLiteral("Old name")));
+        QCOMPARE(change.value(QLatin1String("after")).toObject().value(QLatin1String("plan_name")),
+                 QJsonValue(QStringLiteral("New name")));
+
+        // A preview without changes writes and records nothing.
+        store::MappingCsv::applyImport(
+            mappings, store::MappingCsv::previewImport(mappings.list(), mappings.list(), true),
+            {file, true, {}});
+        QCOMPARE(int(audit.count()), 1);
     }
 };
 

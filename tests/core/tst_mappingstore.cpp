@@ -1,9 +1,11 @@
 // MappingStore: plan mappings from Stripe price and product ids; validation, lookup precedence and the
 // prices that stored events mention without a mapping.
 
+#include "store/auditlog.h"
 #include "store/database.h"
 #include "store/mappingstore.h"
 #include "support/fixtures.h"
+#include "support/refusedaudit.h"
 #include "support/tempstore.h"
 
 #include <QElapsedTimer>
@@ -13,7 +15,7 @@
 #include <QTest>
 
 #include <algorithm>
-
+#include <functional>
 using namespace billbridge;
 
 namespace {
@@ -190,6 +192,100 @@ private slots:
         mappings.apply({mapping(kBusinessProduct, QStringLiteral("Business"))}, {kTeamMonthly});
         QCOMPARE(mappings.list().size(), std::size_t(1));
         QCOMPARE(mappings.list().front().stripeId, kBusinessProduct);
+    }
+
+    void operatorChangesWriteExactlyOneAuditEntry()
+    {
+        test::TempStore temp;
+        store::MappingStore mappings = store::MappingStore::open(temp.path(), [] { return 5000; });
+        store::AuditLog audit = store::AuditLog::open(temp.path());
+        auto entries = [&] { return int(audit.count()); };
+        auto newest = [&] { return audit.list(1).front(); };
+        auto planNameIn = [](const store::AuditEntry& entry, const char* key) {
+            return entry.details.value(QLatin1String(key)).toObject().value(QLatin1String("plan_name"));
+        };
+
+        mappings.upsert(mapping(kTeamMonthly, QStringLiteral("Team"))); // seeding is not an operator's change
+        QCOMPARE(entries(), 0);
+
+        const store::PlanMapping added = mappings.upsertAudited(
+            mapping(kBusinessProduct, QStringLiteral("Business")), QStringLiteral("ann"));
+        QCOMPARE(added.updatedAtMs, 5000);
+        QCOMPARE(entries(), 1);
+        QCOMPARE(newest().action, QStringLiteral("mappings.set"));
+        QCOMPARE(newest().subject, kBusinessProduct);
+        QCOMPARE(newest().actor, QStringLiteral("ann"));
+        QCOMPARE(newest().atMs, 5000);
+        QVERIFY(newest().details.value(QLatin1String("before")).isNull());
+        QCOMPARE(planNameIn(newest(), "after"), QJsonValue(QStringLiteral("Business")));
+
+        mappings.upsertAudited(mapping(kBusinessProduct, QStringLiteral("Business Plus")));
+        QCOMPARE(entries(), 2);
+        QCOMPARE(planNameIn(newest(), "before"), QJsonValue(QStringLiteral("Business")));
+        QCOMPARE(planNameIn(newest(), "after"), QJsonValue(QStringLiteral("Business Plus")));
+        QVERIFY(!newest().actor.isEmpty());
+
+        // The same content again is no change: nothing written, nothing recorded.
+        mappings.upsertAudited(
+            mapping(QStringLiteral(" ") + kBusinessProduct, QStringLiteral("Business Plus ")));
+        QCOMPARE(entries(), 2);
+
+        QVERIFY(mappings.removeAudited(kTeamMonthly));
+        QCOMPARE(entries(), 3);
+        QCOMPARE(newest().action, QStringLiteral("mappings.remove"));
+        QCOMPARE(planNameIn(newest(), "before"), QJsonValue(QStringLiteral("Team")));
+        QVERIFY(!mappings.removeAudited(kTeamMonthly));
+        QCOMPARE(entries(), 3);
+
+        mappings.applyAudited({mapping(kTeamMonthly, QStringLiteral("Team"))}, {kBusinessProduct},
+                              QStringLiteral("mappings.import"), QStringLiteral("plans.csv"),
+                              {{QStringLiteral("replace"), true}});
+        QCOMPARE(entries(), 4);
+        QCOMPARE(newest().action, QStringLiteral("mappings.import"));
+        QCOMPARE(newest().subject, QStringLiteral("plans.csv"));
+        QCOMPARE(mappings.list().size(), std::size_t(1));
+        QCOMPARE(mappings.list().front().stripeId, kTeamMonthly);
+        QVERIFY(audit.verify().isIntact());
+    }
+
+    void aMappingChangeThatCannotBeAuditedIsNotMade()
+    {
+        test::TempStore temp;
+        std::int64_t clock = 1000;
+        store::MappingStore mappings = store::MappingStore::open(temp.path(), [&] { return clock; });
+        mappings.upsertAudited(mapping(kTeamMonthly, QStringLiteral("Team"), QStringLiteral("team")));
+        const std::vector<store::PlanMapping> before = mappings.list();
+        store::AuditLog audit = store::AuditLog::open(temp.path());
+        QCOMPARE(int(audit.count()), 1);
+
+        clock = 2000;
+        {
+            test::RefusedAudit refused(temp.path());
+            const QList<std::function<void()>> changes{
+                [&] { mappings.upsertAudited(mapping(kTeamMonthly, QStringLiteral("Team Plus"))); },
+                [&] { mappings.upsertAudited(mapping(kBusinessProduct, QStringLiteral("Business"))); },
+                [&] { mappings.removeAudited(kTeamMonthly); },
+                [&] {
+                    mappings.applyAudited({mapping(kBusinessProduct, QStringLiteral("Business"))},
+                                          {kTeamMonthly}, QStringLiteral("mappings.import"),
+                                          QStringLiteral("plans.csv"), {});
+                },
+            };
+            for (qsizetype i = 0; i < changes.size(); ++i) {
+                const QString problem = test::notRefusedForTheAudit(changes.at(i));
+                QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("change %1: %2").arg(i).arg(problem)));
+                const std::vector<store::PlanMapping> now = mappings.list();
+                QCOMPARE(now.size(), std::size_t(1));
+                QVERIFY(now.front().sameContent(before.front()));
+                QCOMPARE(now.front().updatedAtMs, 1000);
+            }
+        }
+        QCOMPARE(int(audit.count()), 1);
+        // Nothing was left half-open: the change goes through once the log takes entries again.
+        QCOMPARE(mappings.upsertAudited(mapping(kTeamMonthly, QStringLiteral("Team Plus"))).planName,
+                 QStringLiteral("Team Plus"));
+        QCOMPARE(int(audit.count()), 2);
+        QVERIFY(audit.verify().isIntact());
     }
 
     void unmappedPricesFromFixtureEvents()

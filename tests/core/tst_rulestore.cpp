@@ -4,11 +4,14 @@
 #include "rules/ruletemplates.h"
 #include "store/auditlog.h"
 #include "store/database.h"
+#include "support/refusedaudit.h"
 #include "support/tempstore.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+
+#include <functional>
 
 using namespace billbridge;
 using namespace billbridge::rules;
@@ -138,6 +141,105 @@ private slots:
         preview = rules.import(rules.exportJson(), true, false);
         QCOMPARE(preview.unchanged.size(), 2);
         QVERIFY(!preview.applied);
+    }
+
+    void everyChangeWritesExactlyOneAuditEntry()
+    {
+        TempStore store;
+        RuleStore rules = RuleStore::open(store.path(), [] { return kNowMs; });
+        store::AuditLog audit = store::AuditLog::open(store.path());
+        const QString id = QStringLiteral("trial-ending");
+        Rule rule = *ruleTemplate(id);
+        auto newest = [&] { return audit.list(1).front(); };
+
+        rules.save(rule, QStringLiteral("alice"));
+        QCOMPARE(int(audit.count()), 1);
+        QCOMPARE(newest().action, QStringLiteral("rule.save"));
+        QCOMPARE(newest().atMs, kNowMs);
+        QVERIFY(!newest().details.contains(QLatin1String("before")));
+        QCOMPARE(
+            newest().details.value(QLatin1String("after")).toObject().value(QLatin1String("id")).toString(),
+            id);
+
+        rules.save(*ruleTemplate(QStringLiteral("win-back")));
+        QCOMPARE(int(audit.count()), 2);
+        QVERIFY(rules.move(id, 1, QStringLiteral("bob")));
+        QCOMPARE(int(audit.count()), 3);
+        QCOMPARE(newest().action, QStringLiteral("rule.move"));
+        QCOMPARE(newest().details.value(QLatin1String("to")).toInt(), 1);
+        QVERIFY(rules.move(id, 1)); // already there: nothing to record
+        QVERIFY(rules.setEnabled(id, false));
+        QCOMPARE(int(audit.count()), 3);
+
+        QVERIFY(rules.setEnabled(id, true, QStringLiteral("carol")));
+        QCOMPARE(int(audit.count()), 4);
+        QCOMPARE(newest().action, QStringLiteral("rule.enable"));
+        QCOMPARE(newest().actor, QStringLiteral("carol"));
+        QCOMPARE(newest().details.value(QLatin1String("before")).toObject().value(QLatin1String("enabled")),
+                 QJsonValue(false));
+        QCOMPARE(newest().details.value(QLatin1String("after")).toObject().value(QLatin1String("enabled")),
+                 QJsonValue(true));
+
+        QVERIFY(rules.remove(id));
+        QCOMPARE(int(audit.count()), 5);
+        QCOMPARE(newest().action, QStringLiteral("rule.remove"));
+        QCOMPARE(newest().details.value(QLatin1String("before")).toObject().value(QLatin1String("name")),
+                 QJsonValue(rule.name));
+        QVERIFY(!rules.remove(id));
+        QCOMPARE(int(audit.count()), 5);
+
+        const ImportPreview imported = rules.import(rules.exportJson().replace("Win", "Won"), false, false);
+        QVERIFY(imported.applied);
+        QCOMPARE(int(audit.count()), 6);
+        QCOMPARE(newest().action, QStringLiteral("rule.import"));
+        QCOMPARE(newest().details.value(QLatin1String("changed")).toArray().size(), 1);
+        QVERIFY(
+            newest().details.value(QLatin1String("before")).toObject().contains(QLatin1String("win-back")));
+        QVERIFY(
+            newest().details.value(QLatin1String("after")).toObject().contains(QLatin1String("win-back")));
+        QVERIFY(audit.verify().isIntact());
+    }
+
+    void aChangeThatCannotBeAuditedIsNotMade()
+    {
+        TempStore store;
+        RuleStore rules = RuleStore::open(store.path(), [] { return kNowMs; });
+        const QString id = QStringLiteral("trial-ending");
+        rules.save(*ruleTemplate(id));
+        rules.save(*ruleTemplate(QStringLiteral("win-back")));
+        const QByteArray exported = rules.exportJson();
+        const std::size_t versions = rules.versions(id).size();
+        store::AuditLog audit = store::AuditLog::open(store.path());
+        QCOMPARE(int(audit.count()), 2);
+
+        Rule renamed = *ruleTemplate(id);
+        renamed.name = QStringLiteral("Renamed");
+        Rule added = *ruleTemplate(QStringLiteral("churn-risk-refund"));
+        {
+            test::RefusedAudit refused(store.path());
+            const QList<std::function<void()>> changes{
+                [&] { rules.save(renamed); },
+                [&] { rules.save(added); },
+                [&] { rules.setEnabled(id, true); },
+                [&] { rules.move(id, 1); },
+                [&] { rules.remove(id); },
+                [&] { rules.import(QByteArray(exported).replace("Trial", "Changed"), true, false); },
+            };
+            for (qsizetype i = 0; i < changes.size(); ++i) {
+                const QString problem = test::notRefusedForTheAudit(changes.at(i));
+                QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("change %1: %2").arg(i).arg(problem)));
+                QCOMPARE(rules.exportJson(), exported);
+                QCOMPARE(rules.versions(id).size(), versions);
+                QVERIFY(!rules.find(QStringLiteral("churn-risk-refund")));
+            }
+        }
+        QCOMPARE(int(audit.count()), 2);
+        QCOMPARE(rules.versions(QStringLiteral("churn-risk-refund")).size(), std::size_t(0));
+
+        // Nothing was left half-open: the same change goes through once the log takes entries again.
+        QCOMPARE(rules.save(renamed).name, QStringLiteral("Renamed"));
+        QCOMPARE(int(audit.count()), 3);
+        QVERIFY(audit.verify().isIntact());
     }
 };
 

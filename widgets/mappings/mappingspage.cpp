@@ -7,7 +7,6 @@
 #include "mappings/resyncdialog.h"
 #include "mappings/resynctask.h"
 #include "mappings/unmappedpricemodel.h"
-#include "store/auditlog.h"
 #include "store/database.h"
 #include "store/mappingcsv.h"
 #include "store/mappingstore.h"
@@ -20,7 +19,6 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -346,18 +344,6 @@ void MappingsPage::updateButtons()
     m_mapThisButton->setEnabled(!m_unmappedTable->selectionModel()->selectedRows().isEmpty());
 }
 
-void MappingsPage::audit(const QString& action, const QString& subject, const QJsonObject& details)
-{
-    // The change has happened; a trail that cannot be written is reported, not a reason to undo it.
-    try {
-        store::AuditLog::open(m_storePath).record(QString(), action, subject, details);
-    } catch (const store::StoreError& error) {
-        showStatus(
-            tr("The change was made but could not be recorded in the audit log: %1").arg(error.message()),
-            true);
-    }
-}
-
 void MappingsPage::addMapping(const store::PlanMapping& prefill)
 {
     if (m_editor)
@@ -369,10 +355,7 @@ void MappingsPage::addMapping(const store::PlanMapping& prefill)
             if (before)
                 return tr("%1 is already mapped to \"%2\"; edit that mapping instead")
                     .arg(mapping.stripeId, before->planName);
-            const store::PlanMapping after = mappings.upsert(mapping);
-            audit(QStringLiteral("mappings.set"), after.stripeId,
-                  QJsonObject{{QStringLiteral("before"), QJsonValue()},
-                              {QStringLiteral("after"), after.toJson()}});
+            const store::PlanMapping after = mappings.upsertAudited(mapping);
             showStatus(tr("%1 now maps to \"%2\".").arg(after.stripeId, after.planName), false);
             loadMappings();
             selectMapping(after.stripeId);
@@ -400,10 +383,7 @@ void MappingsPage::editSelected()
         if (before.sameContent(mapping))
             return {}; // nothing to write, nothing to re-sync
         try {
-            const store::PlanMapping after = store::MappingStore::open(m_storePath).upsert(mapping);
-            audit(QStringLiteral("mappings.set"), after.stripeId,
-                  QJsonObject{{QStringLiteral("before"), before.toJson()},
-                              {QStringLiteral("after"), after.toJson()}});
+            const store::PlanMapping after = store::MappingStore::open(m_storePath).upsertAudited(mapping);
             showStatus(tr("%1 now maps to \"%2\".").arg(after.stripeId, after.planName), false);
             loadMappings();
             selectMapping(after.stripeId);
@@ -430,7 +410,7 @@ void MappingsPage::deleteSelected()
                        .arg(before.stripeId, before.planName)))
         return;
     try {
-        if (!store::MappingStore::open(m_storePath).remove(before.stripeId)) {
+        if (!store::MappingStore::open(m_storePath).removeAudited(before.stripeId)) {
             showStatus(tr("%1 has no mapping any more; someone else removed it.").arg(before.stripeId),
                        false);
             loadMappings();
@@ -440,8 +420,6 @@ void MappingsPage::deleteSelected()
         showStatus(tr("The mapping was not deleted: %1").arg(error.message()), true);
         return;
     }
-    audit(QStringLiteral("mappings.remove"), before.stripeId,
-          QJsonObject{{QStringLiteral("before"), before.toJson()}});
     showStatus(tr("Deleted the mapping of %1.").arg(before.stripeId), false);
     loadMappings();
     noteChanged({before.stripeId});
@@ -471,31 +449,17 @@ void MappingsPage::importFrom(const QString& path)
                                             bool replace) -> QString {
         try {
             store::MappingStore mappings = store::MappingStore::open(m_storePath);
-            store::MappingCsv::applyImport(mappings, preview);
+            store::MappingCsv::applyImport(mappings, preview, {absolute, replace, QString()});
         } catch (const store::StoreError& error) {
             return error.message();
         }
-        QJsonArray added, changed, removed;
         QStringList ids;
-        for (const store::PlanMapping& mapping : preview.added) {
-            added.append(mapping.toJson());
+        for (const store::PlanMapping& mapping : preview.added)
             ids << mapping.stripeId;
-        }
-        for (const store::MappingChange& change : preview.changed) {
-            changed.append(QJsonObject{{QStringLiteral("before"), change.before.toJson()},
-                                       {QStringLiteral("after"), change.after.toJson()}});
+        for (const store::MappingChange& change : preview.changed)
             ids << change.after.stripeId;
-        }
-        for (const store::PlanMapping& mapping : preview.removed) {
-            removed.append(mapping.toJson());
+        for (const store::PlanMapping& mapping : preview.removed)
             ids << mapping.stripeId;
-        }
-        audit(QStringLiteral("mappings.import"), fileName,
-              QJsonObject{{QStringLiteral("added"), added},
-                          {QStringLiteral("changed"), changed},
-                          {QStringLiteral("removed"), removed},
-                          {QStringLiteral("file"), absolute},
-                          {QStringLiteral("replace"), replace}});
         showStatus(tr("Imported %1: %2 added, %3 changed, %4 removed.")
                        .arg(fileName)
                        .arg(preview.added.size())

@@ -3,7 +3,6 @@
 #include "store/planmapping.h"
 
 #include <QFutureWatcher>
-#include <QJsonObject>
 #include <QPointer>
 #include <QStringList>
 #include <QWidget>
@@ -100,7 +99,6 @@ private:
     void noteChanged(const QStringList& ids);
     void checkAffected();
     void showStatus(const QString& text, bool problem);
-    void audit(const QString& action, const QString& subject, const QJsonObject& details);
     const store::PlanMapping* selectedMapping() const;
 
     QString m_storePath;
