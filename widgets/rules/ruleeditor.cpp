@@ -1,10 +1,11 @@
 #include "rules/ruleeditor.h"
 
-#include "rules/rulelistmodel.h"
+#include "rules/actionseditor.h"
 
 #include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
+#include <QEvent>
 #include <QFont>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -18,6 +19,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -92,20 +94,27 @@ RuleEditor::RuleEditor(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(createForm());
+    // The form with its actions is taller than the space the JSON pane leaves it.
+    auto* formScroll = new QScrollArea(splitter);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setWidget(createForm());
+    splitter->addWidget(formScroll);
 
     auto* jsonBox = new QWidget(splitter);
     auto* jsonLayout = new QVBoxLayout(jsonBox);
     jsonLayout->setContentsMargins(0, 0, 0, 0);
-    jsonLayout->addWidget(new QLabel(tr("Full definition (JSON; actions and their data sources are edited "
-                                        "here):"),
-                                     jsonBox));
+    m_jsonTitle = new QLabel(jsonBox);
+    m_jsonTitle->setWordWrap(true);
+    jsonLayout->addWidget(m_jsonTitle);
     m_json = new QPlainTextEdit(jsonBox);
     m_json->setObjectName(QStringLiteral("ruleJson"));
     m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_json->setLineWrapMode(QPlainTextEdit::NoWrap);
     jsonLayout->addWidget(m_json);
     splitter->addWidget(jsonBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
     m_problemList = new QListWidget(this);
@@ -119,9 +128,8 @@ RuleEditor::RuleEditor(QWidget* parent)
     m_version->setObjectName(QStringLiteral("ruleVersion"));
     buttons->addWidget(m_version);
     buttons->addStretch(1);
-    m_revert = new QPushButton(tr("Revert"), this);
-    m_revert->setToolTip(tr("Throw away the changes and show the rule as stored"));
-    m_save = new QPushButton(tr("Save"), this);
+    m_revert = new QPushButton(this);
+    m_save = new QPushButton(this);
     m_save->setObjectName(QStringLiteral("saveRule"));
     m_save->setDefault(true);
     buttons->addWidget(m_revert);
@@ -143,24 +151,83 @@ RuleEditor::RuleEditor(QWidget* parent)
             emit saveRequested(m_rule);
     });
     connect(m_revert, &QPushButton::clicked, this, [this] { setRule(m_original, m_isNew); });
+    retranslate();
     clear();
+}
+
+void RuleEditor::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RuleEditor::retranslate()
+{
+    m_jsonTitle->setText(tr("Full definition (JSON). It follows the form; values the form marks \"edited in "
+                            "JSON\" are changed here."));
+    m_revert->setText(tr("Revert"));
+    m_revert->setToolTip(tr("Throw away the changes and show the rule as stored"));
+    m_save->setText(tr("Save"));
+    auto* form = qobject_cast<QFormLayout*>(m_form->layout());
+    const auto label = [form](QWidget* field, const QString& text) {
+        if (auto* rowLabel = qobject_cast<QLabel*>(form->labelForField(field)))
+            rowLabel->setText(text);
+    };
+    m_id->setPlaceholderText(tr("lower-case letters, digits, - and _"));
+    label(m_id, tr("Id:"));
+    label(m_name, tr("Name:"));
+    label(m_description, tr("Description:"));
+    m_triggerChoice->setToolTip(
+        tr("A Stripe event type; types Billbridge does not know are only warned about"));
+    m_addTrigger->setText(tr("Add"));
+    m_removeTrigger->setText(tr("Remove"));
+    label(m_triggers->parentWidget(), tr("Trigger events:"));
+    m_conditions->setHorizontalHeaderLabels({tr("Field"), tr("Operator"), tr("Value")});
+    m_conditions->setToolTip(tr("Fields: %1, customer.metadata.<key> or a data.… path. Values are JSON "
+                                "(1, \"usd\", [\"a\",\"b\"]) or plain text.")
+                                 .arg(rules::derivedValueNames().join(QStringLiteral(", "))));
+    m_addCondition->setText(tr("Add"));
+    m_removeCondition->setText(tr("Remove"));
+    label(m_conditions->parentWidget(), tr("Conditions (all must hold):"));
+    m_delay->setSuffix(tr(" s"));
+    showDelayText();
+    label(m_delay->parentWidget(), tr("Delay:"));
+    label(m_exits.first()->parentWidget(), tr("Cancel delayed jobs on:"));
+    m_history->setText(tr("Also fire for events older than the history horizon (backfills)"));
+    m_actionsTitle->setText(tr("Actions:"));
+    showProblems();
+    if (m_hasRule)
+        updateButtons();
+    else
+        m_version->setText(tr("Select a rule, or make a new one."));
+}
+
+void RuleEditor::showDelayText()
+{
+    m_delayText->setText(tr("after the event: %1").arg(humanDelay(m_delay->value())));
+}
+
+void RuleEditor::setWebhookNames(const QStringList& names)
+{
+    m_actionsForm->setWebhookNames(names);
 }
 
 QWidget* RuleEditor::createForm()
 {
     auto* form = new QWidget(this);
+    m_form = form;
     auto* layout = new QFormLayout(form);
     layout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
 
     m_id = new QLineEdit(form);
     m_id->setObjectName(QStringLiteral("ruleId"));
-    m_id->setPlaceholderText(tr("lower-case letters, digits, - and _"));
-    layout->addRow(tr("Id:"), m_id);
+    layout->addRow(QString(), m_id);
     m_name = new QLineEdit(form);
     m_name->setObjectName(QStringLiteral("ruleName"));
-    layout->addRow(tr("Name:"), m_name);
+    layout->addRow(QString(), m_name);
     m_description = new QLineEdit(form);
-    layout->addRow(tr("Description:"), m_description);
+    layout->addRow(QString(), m_description);
 
     auto* triggerBox = new QWidget(form);
     auto* triggerLayout = new QHBoxLayout(triggerBox);
@@ -173,20 +240,18 @@ QWidget* RuleEditor::createForm()
     m_triggerChoice = new QComboBox(triggerBox);
     m_triggerChoice->setEditable(true);
     m_triggerChoice->addItems(rules::knownEventTypes());
-    m_triggerChoice->setToolTip(
-        tr("A Stripe event type; types Billbridge does not know are only warned about"));
-    auto* addTrigger = new QPushButton(tr("Add"), triggerBox);
-    auto* removeTrigger = new QPushButton(tr("Remove"), triggerBox);
+    m_addTrigger = new QPushButton(triggerBox);
+    m_removeTrigger = new QPushButton(triggerBox);
     triggerButtons->addWidget(m_triggerChoice);
     auto* triggerButtonRow = new QHBoxLayout;
-    triggerButtonRow->addWidget(addTrigger);
-    triggerButtonRow->addWidget(removeTrigger);
+    triggerButtonRow->addWidget(m_addTrigger);
+    triggerButtonRow->addWidget(m_removeTrigger);
     triggerButtons->addLayout(triggerButtonRow);
     triggerLayout->addLayout(triggerButtons);
-    layout->addRow(tr("Trigger events:"), triggerBox);
-    connect(addTrigger, &QPushButton::clicked, this,
+    layout->addRow(QString(), triggerBox);
+    connect(m_addTrigger, &QPushButton::clicked, this,
             [this] { this->addTrigger(m_triggerChoice->currentText()); });
-    connect(removeTrigger, &QPushButton::clicked, this, [this] {
+    connect(m_removeTrigger, &QPushButton::clicked, this, [this] {
         delete m_triggers->currentItem();
         onFormChanged();
     });
@@ -196,26 +261,22 @@ QWidget* RuleEditor::createForm()
     conditionLayout->setContentsMargins(0, 0, 0, 0);
     m_conditions = new QTableWidget(0, ConditionColumnCount, conditionBox);
     m_conditions->setObjectName(QStringLiteral("ruleConditions"));
-    m_conditions->setHorizontalHeaderLabels({tr("Field"), tr("Operator"), tr("Value")});
     m_conditions->horizontalHeader()->setStretchLastSection(true);
     m_conditions->verticalHeader()->hide();
     m_conditions->setMaximumHeight(120);
-    m_conditions->setToolTip(tr("Fields: %1, customer.metadata.<key> or a data.… path. Values are JSON "
-                                "(1, \"usd\", [\"a\",\"b\"]) or plain text.")
-                                 .arg(rules::derivedValueNames().join(QStringLiteral(", "))));
     conditionLayout->addWidget(m_conditions, 1);
     auto* conditionButtons = new QVBoxLayout;
-    auto* addCondition = new QPushButton(tr("Add"), conditionBox);
-    auto* removeCondition = new QPushButton(tr("Remove"), conditionBox);
-    conditionButtons->addWidget(addCondition);
-    conditionButtons->addWidget(removeCondition);
+    m_addCondition = new QPushButton(conditionBox);
+    m_removeCondition = new QPushButton(conditionBox);
+    conditionButtons->addWidget(m_addCondition);
+    conditionButtons->addWidget(m_removeCondition);
     conditionButtons->addStretch(1);
     conditionLayout->addLayout(conditionButtons);
-    layout->addRow(tr("Conditions (all must hold):"), conditionBox);
-    connect(addCondition, &QPushButton::clicked, this, [this] {
+    layout->addRow(QString(), conditionBox);
+    connect(m_addCondition, &QPushButton::clicked, this, [this] {
         this->addCondition(rules::derivedValueNames().value(0), QStringLiteral("eq"), QString());
     });
-    connect(removeCondition, &QPushButton::clicked, this, [this] {
+    connect(m_removeCondition, &QPushButton::clicked, this, [this] {
         if (m_conditions->currentRow() >= 0) {
             m_conditions->removeRow(m_conditions->currentRow());
             onFormChanged();
@@ -230,13 +291,12 @@ QWidget* RuleEditor::createForm()
     m_delay->setObjectName(QStringLiteral("ruleDelay"));
     m_delay->setRange(0, int(rules::Rule::kMaxDelaySeconds));
     m_delay->setSingleStep(3600);
-    m_delay->setSuffix(tr(" s"));
-    auto* delayText = new QLabel(delayBox);
+    m_delayText = new QLabel(delayBox);
     delayLayout->addWidget(m_delay);
-    delayLayout->addWidget(delayText, 1);
-    layout->addRow(tr("Delay:"), delayBox);
-    connect(m_delay, &QSpinBox::valueChanged, this, [this, delayText](int seconds) {
-        delayText->setText(tr("after the event: %1").arg(humanDelay(seconds)));
+    delayLayout->addWidget(m_delayText, 1);
+    layout->addRow(QString(), delayBox);
+    connect(m_delay, &QSpinBox::valueChanged, this, [this] {
+        showDelayText();
         onFormChanged();
     });
 
@@ -251,16 +311,20 @@ QWidget* RuleEditor::createForm()
         m_exits.append(box);
         connect(box, &QCheckBox::toggled, this, &RuleEditor::onFormChanged);
     }
-    layout->addRow(tr("Cancel delayed jobs on:"), exitBox);
+    layout->addRow(QString(), exitBox);
 
-    m_history = new QCheckBox(tr("Also fire for events older than the history horizon (backfills)"), form);
+    m_history = new QCheckBox(form);
     layout->addRow(QString(), m_history);
     connect(m_history, &QCheckBox::toggled, this, &RuleEditor::onFormChanged);
 
-    m_actions = new QLabel(form);
-    m_actions->setWordWrap(true);
-    m_actions->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addRow(tr("Actions:"), m_actions);
+    m_actionsTitle = new QLabel(form);
+    QFont bold = m_actionsTitle->font();
+    bold.setBold(true);
+    m_actionsTitle->setFont(bold);
+    layout->addRow(m_actionsTitle);
+    m_actionsForm = new ActionsEditor(form);
+    layout->addRow(m_actionsForm);
+    connect(m_actionsForm, &ActionsEditor::changed, this, &RuleEditor::onFormChanged);
 
     for (QLineEdit* edit : {m_id, m_name, m_description})
         connect(edit, &QLineEdit::textEdited, this, &RuleEditor::onFormChanged);
@@ -385,9 +449,7 @@ void RuleEditor::fillForm()
     for (QCheckBox* box : m_exits)
         box->setChecked(m_rule.exits.contains(box->text()));
     m_history->setChecked(m_rule.fireOnHistory);
-    const QString actions = RuleListModel::actionsSummary(m_rule);
-    m_actions->setText(actions.isEmpty() ? tr("none yet; add them to \"actions\" in the JSON below")
-                                         : actions);
+    m_actionsForm->setActions(m_rule.actions);
     m_updating = wasUpdating;
 }
 
@@ -418,6 +480,7 @@ void RuleEditor::onFormChanged()
             m_rule.exits.append(box->text());
     }
     m_rule.fireOnHistory = m_history->isChecked();
+    m_rule.actions = m_actionsForm->actions();
     writeJson();
     revalidate();
 }
@@ -484,6 +547,10 @@ void RuleEditor::writeJson()
 void RuleEditor::revalidate(const QList<rules::RuleProblem>& readProblems)
 {
     m_problems = rules::validate(m_rule);
+    for (rules::RuleProblem problem : m_actionsForm->formProblems()) {
+        problem.ruleId = m_rule.id;
+        m_problems.append(problem);
+    }
     QStringList seen;
     for (const rules::RuleProblem& problem : std::as_const(m_problems))
         seen.append(problem.text());
@@ -513,6 +580,7 @@ void RuleEditor::showProblems()
         item->setData(Qt::UserRole, problem.path);
     }
     m_problemList->setVisible(!m_problems.isEmpty());
+    m_actionsForm->showProblems(m_problems);
 }
 
 bool RuleEditor::hasErrors() const

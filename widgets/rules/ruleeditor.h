@@ -18,9 +18,11 @@ class QTimer;
 
 namespace billbridge::widgets {
 
-// One rule as a form for the common fields (name, triggers, conditions, delay, exits, history) beside the
-// full definition as JSON, where actions and their data sources are edited too. Both stay in step: a form
-// change rewrites the JSON, JSON that reads as a rule refills the form. The core's validation runs on every
+class ActionsEditor;
+
+// One rule as a form (name, triggers, conditions, delay, exits, history and the actions with their data
+// sources) beside the full definition as JSON. Both stay in step: a form change rewrites the JSON, JSON
+// that reads as a rule refills the form. The core's validation runs on every
 // change; its problems (rule id, JSON path, what to do) are listed below and Save stays off while any is an
 // error. The editor does not write anything: saveRequested hands the rule to the page.
 class RuleEditor final : public QWidget {
@@ -62,6 +64,9 @@ public:
     QPushButton* saveButton() const { return m_save; }
     QPushButton* revertButton() const { return m_revert; }
     QLabel* versionLabel() const { return m_version; }
+    ActionsEditor* actionsEditor() const { return m_actionsForm; }
+    // The Slack webhook names the actions form offers.
+    void setWebhookNames(const QStringList& names);
 
     // Condition rows as the table edits them; value is JSON text or a plain string.
     void addCondition(const QString& field, const QString& op, const QString& value);
@@ -71,8 +76,13 @@ signals:
     void saveRequested(const billbridge::rules::Rule& rule);
     void changed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     QWidget* createForm();
+    void retranslate();
+    void showDelayText();
     void fillForm();
     void onFormChanged();
     void onJsonEdited();
@@ -102,7 +112,15 @@ private:
     QSpinBox* m_delay = nullptr;
     QList<QCheckBox*> m_exits;
     QCheckBox* m_history = nullptr;
-    QLabel* m_actions = nullptr;
+    QLabel* m_delayText = nullptr;
+    QPushButton* m_addTrigger = nullptr;
+    QPushButton* m_removeTrigger = nullptr;
+    QPushButton* m_addCondition = nullptr;
+    QPushButton* m_removeCondition = nullptr;
+    ActionsEditor* m_actionsForm = nullptr;
+    QLabel* m_actionsTitle = nullptr;
+    QLabel* m_jsonTitle = nullptr;
+    QWidget* m_form = nullptr;
     QPlainTextEdit* m_json = nullptr;
     QTimer* m_jsonTimer = nullptr;
     QListWidget* m_problemList = nullptr;

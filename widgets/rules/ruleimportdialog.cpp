@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
@@ -35,15 +36,12 @@ RuleImportDialog::RuleImportDialog(QString storePath, QString fileName, QByteArr
     , m_json(std::move(json))
 {
     setObjectName(QStringLiteral("ruleImportDialog"));
-    setWindowTitle(tr("Import Rules"));
     resize(620, 460);
     auto* layout = new QVBoxLayout(this);
-    auto* file = new QLabel(tr("From %1").arg(QFileInfo(m_fileName).fileName()), this);
-    file->setToolTip(m_fileName);
-    layout->addWidget(file);
-    m_replace = new QCheckBox(tr("Replace the whole rule set (rules missing from the file are deleted and "
-                                 "the file's order becomes the order)"),
-                              this);
+    m_file = new QLabel(this);
+    m_file->setToolTip(m_fileName);
+    layout->addWidget(m_file);
+    m_replace = new QCheckBox(this);
     layout->addWidget(m_replace);
     m_preview = new QPlainTextEdit(this);
     m_preview->setObjectName(QStringLiteral("importPreview"));
@@ -53,7 +51,7 @@ RuleImportDialog::RuleImportDialog(QString storePath, QString fileName, QByteArr
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
+    m_apply = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_apply->setObjectName(QStringLiteral("applyImport"));
     m_apply->setEnabled(false);
     layout->addWidget(buttons);
@@ -61,7 +59,48 @@ RuleImportDialog::RuleImportDialog(QString storePath, QString fileName, QByteArr
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_apply, &QPushButton::clicked, this, &RuleImportDialog::apply);
     connect(m_replace, &QCheckBox::toggled, this, &RuleImportDialog::runPreview);
+    retranslate();
     runPreview();
+}
+
+void RuleImportDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+// The status line stays in the language it was written in; the next check or import uses the new one.
+void RuleImportDialog::retranslate()
+{
+    setWindowTitle(tr("Import Rules"));
+    m_file->setText(tr("From %1").arg(QFileInfo(m_fileName).fileName()));
+    m_replace->setText(tr("Replace the whole rule set (rules missing from the file are deleted and the "
+                          "file's order becomes the order)"));
+    m_apply->setText(tr("Apply"));
+    showPreviewText();
+}
+
+void RuleImportDialog::showPreviewText()
+{
+    if (!m_last) {
+        m_preview->clear();
+        return;
+    }
+    const rules::ImportPreview& preview = *m_last;
+    QString text;
+    text += section(tr("Added:"), preview.added);
+    text += section(tr("Changed (each becomes a new version):"), preview.changed);
+    text += section(tr("Unchanged:"), preview.unchanged);
+    text += section(tr("Removed:"), preview.removed);
+    if (!preview.problems.isEmpty()) {
+        text += tr("Problems:") + QLatin1Char('\n');
+        for (const rules::RuleProblem& problem : preview.problems)
+            text += QStringLiteral("  ") +
+                    (problem.isError() ? tr("Error: %1") : tr("Warning: %1")).arg(problem.text()) +
+                    QLatin1Char('\n');
+    }
+    m_preview->setPlainText(text);
 }
 
 void RuleImportDialog::runPreview()
@@ -106,19 +145,7 @@ void RuleImportDialog::showResult(const RulesResult& result, bool dryRun)
         return;
     }
     const rules::ImportPreview& preview = *result.import;
-    QString text;
-    text += section(tr("Added:"), preview.added);
-    text += section(tr("Changed (each becomes a new version):"), preview.changed);
-    text += section(tr("Unchanged:"), preview.unchanged);
-    text += section(tr("Removed:"), preview.removed);
-    if (!preview.problems.isEmpty()) {
-        text += tr("Problems:") + QLatin1Char('\n');
-        for (const rules::RuleProblem& problem : preview.problems)
-            text += QStringLiteral("  ") +
-                    (problem.isError() ? tr("Error: %1") : tr("Warning: %1")).arg(problem.text()) +
-                    QLatin1Char('\n');
-    }
-    m_preview->setPlainText(text);
+    showPreviewText();
     if (!preview.ok()) {
         showMessage(m_status,
                     tr("The file has %n error(s); nothing will be imported. Fix them in the file and import "

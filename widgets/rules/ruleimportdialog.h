@@ -38,7 +38,12 @@ signals:
     // The import was written; `result` carries the rule set after it.
     void imported(const billbridge::widgets::RulesResult& result);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+    void showPreviewText();
     void start(bool dryRun);
     void showResult(const RulesResult& result, bool dryRun);
 
@@ -47,6 +52,7 @@ private:
     QByteArray m_json;
     bool m_busy = false;
     std::optional<rules::ImportPreview> m_last;
+    QLabel* m_file = nullptr;
     QCheckBox* m_replace = nullptr;
     QPlainTextEdit* m_preview = nullptr;
     QLabel* m_status = nullptr;

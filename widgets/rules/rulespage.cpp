@@ -8,7 +8,9 @@
 #include "rules/ruletemplates.h"
 #include "rules/ruletesterpanel.h"
 #include "rules/whatifpanel.h"
+#include "slack/slackwebhooks.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -23,6 +25,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -107,13 +110,13 @@ RulesPage::RulesPage(QString storePath, QWidget* parent)
 
     m_tabs = new QTabWidget(splitter);
     m_editor = new RuleEditor(m_tabs);
-    m_tabs->addTab(m_editor, tr("Editor"));
-    m_tabs->addTab(createVersionsTab(), tr("Versions"));
+    m_tabs->addTab(m_editor, QString());
+    m_tabs->addTab(createVersionsTab(), QString());
     const RuleSource source = [this](RuleScope scope) { return rulesFor(scope); };
     m_tester = new RuleTesterPanel(m_storePath, source, m_tabs);
-    m_tabs->addTab(m_tester, tr("Test on an Event"));
+    m_tabs->addTab(m_tester, QString());
     m_whatIf = new WhatIfPanel(m_storePath, source, m_tabs);
-    m_tabs->addTab(m_whatIf, tr("What If"));
+    m_tabs->addTab(m_whatIf, QString());
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -143,8 +146,54 @@ RulesPage::RulesPage(QString storePath, QWidget* parent)
                              false);
               });
     });
+    QStringList webhookNames;
+    for (const auto& [name, webhook] :
+         slack::loadSlackWebhooks(nullptr, QProcessEnvironment::systemEnvironment()).webhooks)
+        webhookNames.append(name);
+    m_editor->setWebhookNames(webhookNames);
+    retranslate();
     updateActions();
     reload();
+}
+
+void RulesPage::setWebhookNames(const QStringList& names)
+{
+    m_editor->setWebhookNames(names);
+}
+
+void RulesPage::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RulesPage::retranslate()
+{
+    m_tabs->setTabText(int(Tab::Editor), tr("Editor"));
+    m_tabs->setTabText(int(Tab::Versions), tr("Versions"));
+    m_tabs->setTabText(int(Tab::Tester), tr("Test on an Event"));
+    m_tabs->setTabText(int(Tab::WhatIf), tr("What If"));
+    m_new->setText(tr("New Rule"));
+    m_newBlank->setText(tr("Blank Rule"));
+    m_newFromTemplate->setText(tr("From Template…"));
+    m_duplicate->setText(tr("Duplicate"));
+    m_delete->setText(tr("Delete…"));
+    m_up->setText(tr("Move Up"));
+    m_down->setText(tr("Move Down"));
+    m_import->setText(tr("Import…"));
+    m_export->setText(tr("Export…"));
+    m_versionText->setPlaceholderText(tr("Select a version to see its definition."));
+    m_restore->setText(tr("Open in Editor"));
+    m_restore->setToolTip(tr("Puts this version into the editor; saving it makes it the newest version"));
+    // The list's header and its on/off column are the model's words.
+    emit m_model->headerDataChanged(Qt::Horizontal, 0, RuleListModel::ColumnCount - 1);
+    if (m_model->rowCount() > 0)
+        emit m_model->dataChanged(m_model->index(0, 0),
+                                  m_model->index(m_model->rowCount() - 1, RuleListModel::ColumnCount - 1),
+                                  {Qt::DisplayRole});
+    showBrokenRules();
+    showVersionList();
 }
 
 RulesPage::~RulesPage()
@@ -172,22 +221,22 @@ QWidget* RulesPage::createListPane()
     layout->addWidget(m_list, 1);
 
     auto* row = new QHBoxLayout;
-    m_new = new QPushButton(tr("New Rule"), pane);
+    m_new = new QPushButton(pane);
     auto* newMenu = new QMenu(m_new);
-    newMenu->addAction(tr("Blank Rule"), this, &RulesPage::newBlankRule);
-    newMenu->addAction(tr("From Template…"), this, &RulesPage::newFromTemplate);
+    m_newBlank = newMenu->addAction(QString(), this, &RulesPage::newBlankRule);
+    m_newFromTemplate = newMenu->addAction(QString(), this, &RulesPage::newFromTemplate);
     m_new->setMenu(newMenu);
-    m_duplicate = new QPushButton(tr("Duplicate"), pane);
-    m_delete = new QPushButton(tr("Delete…"), pane);
-    m_up = new QPushButton(tr("Move Up"), pane);
-    m_down = new QPushButton(tr("Move Down"), pane);
+    m_duplicate = new QPushButton(pane);
+    m_delete = new QPushButton(pane);
+    m_up = new QPushButton(pane);
+    m_down = new QPushButton(pane);
     for (QPushButton* button : {m_new, m_duplicate, m_delete, m_up, m_down})
         row->addWidget(button);
     row->addStretch(1);
     layout->addLayout(row);
     auto* fileRow = new QHBoxLayout;
-    m_import = new QPushButton(tr("Import…"), pane);
-    m_export = new QPushButton(tr("Export…"), pane);
+    m_import = new QPushButton(pane);
+    m_export = new QPushButton(pane);
     fileRow->addWidget(m_import);
     fileRow->addWidget(m_export);
     fileRow->addStretch(1);
@@ -214,14 +263,12 @@ QWidget* RulesPage::createVersionsTab()
     m_versionText = new QPlainTextEdit(splitter);
     m_versionText->setReadOnly(true);
     m_versionText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_versionText->setPlaceholderText(tr("Select a version to see its definition."));
     splitter->addWidget(m_versions);
     splitter->addWidget(m_versionText);
     layout->addWidget(splitter, 1);
     auto* row = new QHBoxLayout;
     row->addStretch(1);
-    m_restore = new QPushButton(tr("Open in Editor"), tab);
-    m_restore->setToolTip(tr("Puts this version into the editor; saving it makes it the newest version"));
+    m_restore = new QPushButton(tab);
     m_restore->setEnabled(false);
     row->addWidget(m_restore);
     layout->addLayout(row);
@@ -325,21 +372,8 @@ void RulesPage::applySnapshot(const RulesSnapshot& snapshot, const QString& sele
     m_model->setRows(snapshot.rows);
     m_selecting = false;
 
-    if (snapshot.broken.empty()) {
-        m_banner->hide();
-    } else {
-        QStringList lines;
-        for (const rules::BrokenRule& broken : snapshot.broken)
-            lines.append(
-                tr("• '%1' (version %2): %3").arg(broken.id).arg(broken.version).arg(broken.problem));
-        m_banner->setText(
-            tr("%n stored rule(s) cannot be read and are skipped when events arrive:", nullptr,
-               int(snapshot.broken.size())) +
-            QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n') +
-            tr("Import a corrected definition with the same id (Import…), or restore an earlier "
-               "version with billbridge-cli, to bring the rule back."));
-        m_banner->show();
-    }
+    m_broken = snapshot.broken;
+    showBrokenRules();
 
     const bool keepEdits = m_editor->isModified();
     if (!selectId.isEmpty() && m_model->rowOf(selectId) >= 0) {
@@ -358,6 +392,23 @@ void RulesPage::applySnapshot(const RulesSnapshot& snapshot, const QString& sele
         }
     }
     updateActions();
+}
+
+void RulesPage::showBrokenRules()
+{
+    if (m_broken.empty()) {
+        m_banner->hide();
+        return;
+    }
+    QStringList lines;
+    for (const rules::BrokenRule& broken : m_broken)
+        lines.append(tr("• '%1' (version %2): %3").arg(broken.id).arg(broken.version).arg(broken.problem));
+    m_banner->setText(tr("%n stored rule(s) cannot be read and are skipped when events arrive:", nullptr,
+                         int(m_broken.size())) +
+                      QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                      tr("Import a corrected definition with the same id (Import…), or restore an earlier "
+                         "version with billbridge-cli, to bring the rule back."));
+    m_banner->show();
 }
 
 std::optional<RuleRow> RulesPage::rowOf(const QString& ruleId) const
@@ -433,16 +484,9 @@ void RulesPage::loadVersions(const QString& ruleId)
         const RulesResult result = watcher->result();
         m_loadedVersions = result.versions;
         m_versions->clear();
-        for (const rules::RuleVersion& version : m_loadedVersions) {
-            QString text = tr("version %1 — %2 by %3, %4")
-                               .arg(version.version)
-                               .arg(formatTableTime(version.savedAtMs / 1000),
-                                    version.savedBy.isEmpty() ? tr("unknown") : version.savedBy,
-                                    version.enabled ? tr("enabled") : tr("disabled"));
-            if (!version.rule)
-                text += tr(" (no longer readable)");
-            m_versions->addItem(text);
-        }
+        for (int i = 0; i < int(m_loadedVersions.size()); ++i)
+            m_versions->addItem(QString());
+        showVersionList();
         if (!result.error.isEmpty())
             report(result.error, true);
         emit versionsLoaded();
@@ -450,6 +494,21 @@ void RulesPage::loadVersions(const QString& ruleId)
     const QString path = m_storePath;
     watcher->setFuture(
         QtConcurrent::run(m_writes, [path, ruleId] { return rulesbackend::versions(path, ruleId); }));
+}
+
+void RulesPage::showVersionList()
+{
+    for (int row = 0; row < m_versions->count() && row < int(m_loadedVersions.size()); ++row) {
+        const rules::RuleVersion& version = m_loadedVersions.at(row);
+        QString text = tr("version %1 — %2 by %3, %4")
+                           .arg(version.version)
+                           .arg(formatTableTime(version.savedAtMs / 1000),
+                                version.savedBy.isEmpty() ? tr("unknown") : version.savedBy,
+                                version.enabled ? tr("enabled") : tr("disabled"));
+        if (!version.rule)
+            text += tr(" (no longer readable)");
+        m_versions->item(row)->setText(text);
+    }
 }
 
 QString RulesPage::freeId(const QString& base) const

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -52,6 +53,10 @@ public:
     void setTemplateChooser(TemplateChooser chooser) { m_chooseTemplate = std::move(chooser); }
     void setOpenFileChooser(FileChooser chooser) { m_chooseOpenFile = std::move(chooser); }
     void setSaveFileChooser(FileChooser chooser) { m_chooseSaveFile = std::move(chooser); }
+    // The Slack webhook names Slack actions offer; by default those the environment configures
+    // (BILLBRIDGE_SLACK_WEBHOOK_<NAME>), since the keychain's list needs a secret store the page does not
+    // have.
+    void setWebhookNames(const QStringList& names);
 
     RuleListModel* model() const { return m_model; }
     QTableView* list() const { return m_list; }
@@ -90,9 +95,13 @@ signals:
     void versionsLoaded();
 
 protected:
+    void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
+    void retranslate();
+    void showBrokenRules();
+    void showVersionList();
     QWidget* createListPane();
     QWidget* createVersionsTab();
     QList<rules::Rule> rulesFor(RuleScope scope) const;
@@ -120,6 +129,8 @@ private:
     QLabel* m_banner = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_new = nullptr;
+    QAction* m_newBlank = nullptr;
+    QAction* m_newFromTemplate = nullptr;
     QPushButton* m_duplicate = nullptr;
     QPushButton* m_delete = nullptr;
     QPushButton* m_up = nullptr;
@@ -132,6 +143,7 @@ private:
     QPlainTextEdit* m_versionText = nullptr;
     QPushButton* m_restore = nullptr;
     std::vector<rules::RuleVersion> m_loadedVersions;
+    std::vector<rules::BrokenRule> m_broken;
     RuleTesterPanel* m_tester = nullptr;
     WhatIfPanel* m_whatIf = nullptr;
     QPointer<RuleImportDialog> m_importDialog;

@@ -4,6 +4,7 @@
 #include "common/timeformat.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -75,28 +76,28 @@ RuleTesterPanel::RuleTesterPanel(QString storePath, RuleSource rules, QWidget* p
     auto* layout = new QVBoxLayout(this);
 
     auto* scopeRow = new QHBoxLayout;
-    scopeRow->addWidget(new QLabel(tr("Try:"), this));
+    m_scopeLabel = new QLabel(this);
+    scopeRow->addWidget(m_scopeLabel);
     m_scope = new QComboBox(this);
-    m_scope->addItem(tr("All rules (the edited one as edited)"), int(RuleScope::AllRules));
-    m_scope->addItem(tr("Only the rule being edited"), int(RuleScope::EditedRule));
+    m_scope->addItem(QString(), int(RuleScope::AllRules));
+    m_scope->addItem(QString(), int(RuleScope::EditedRule));
     scopeRow->addWidget(m_scope, 1);
     layout->addLayout(scopeRow);
 
     auto* eventRow = new QHBoxLayout;
-    eventRow->addWidget(new QLabel(tr("Event:"), this));
+    m_eventLabel = new QLabel(this);
+    eventRow->addWidget(m_eventLabel);
     m_eventId = new QLineEdit(this);
     m_eventId->setObjectName(QStringLiteral("testerEventId"));
-    m_eventId->setPlaceholderText(tr("evt_… (a stored event)"));
     m_eventId->setClearButtonEnabled(true);
     eventRow->addWidget(m_eventId, 1);
     m_recent = new QComboBox(this);
     m_recent->setObjectName(QStringLiteral("testerRecentEvents"));
-    m_recent->setToolTip(tr("The newest stored events of the rules' trigger types"));
     m_recent->setMinimumContentsLength(28);
     eventRow->addWidget(m_recent, 1);
-    m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh = new QPushButton(this);
     eventRow->addWidget(m_refresh);
-    m_run = new QPushButton(tr("Test"), this);
+    m_run = new QPushButton(this);
     m_run->setObjectName(QStringLiteral("runTester"));
     eventRow->addWidget(m_run);
     layout->addLayout(eventRow);
@@ -109,13 +110,11 @@ RuleTesterPanel::RuleTesterPanel(QString storePath, RuleSource rules, QWidget* p
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_results = new QTreeWidget(splitter);
     m_results->setObjectName(QStringLiteral("testerResults"));
-    m_results->setHeaderLabels({tr("Rule / job"), tr("Outcome"), tr("Details")});
     m_results->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_detail = new QPlainTextEdit(splitter);
     m_detail->setObjectName(QStringLiteral("testerJobDetail"));
     m_detail->setReadOnly(true);
     m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_detail->setPlaceholderText(tr("Select a job to see the exact request it would send."));
     splitter->addWidget(m_results);
     splitter->addWidget(m_detail);
     layout->addWidget(splitter, 1);
@@ -130,6 +129,30 @@ RuleTesterPanel::RuleTesterPanel(QString storePath, RuleSource rules, QWidget* p
     });
     connect(m_scope, &QComboBox::currentIndexChanged, this, &RuleTesterPanel::refreshRecentEvents);
     connect(m_results, &QTreeWidget::currentItemChanged, this, &RuleTesterPanel::showJob);
+    retranslate();
+}
+
+void RuleTesterPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// Results and messages already shown stay in the language they were made in; the next test uses the new one.
+void RuleTesterPanel::retranslate()
+{
+    m_scopeLabel->setText(tr("Try:"));
+    m_scope->setItemText(m_scope->findData(int(RuleScope::AllRules)),
+                         tr("All rules (the edited one as edited)"));
+    m_scope->setItemText(m_scope->findData(int(RuleScope::EditedRule)), tr("Only the rule being edited"));
+    m_eventLabel->setText(tr("Event:"));
+    m_eventId->setPlaceholderText(tr("evt_… (a stored event)"));
+    m_recent->setToolTip(tr("The newest stored events of the rules' trigger types"));
+    m_refresh->setText(tr("Refresh"));
+    m_run->setText(tr("Test"));
+    m_results->setHeaderLabels({tr("Rule / job"), tr("Outcome"), tr("Details")});
+    m_detail->setPlaceholderText(tr("Select a job to see the exact request it would send."));
 }
 
 RuleScope RuleTesterPanel::scope() const

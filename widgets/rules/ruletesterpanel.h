@@ -44,7 +44,11 @@ signals:
     void finished();
     void recentEventsLoaded();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     RuleScope scope() const;
     void showReport(const std::optional<rules::EventTestReport>& report, const QString& error);
     void showJob();
@@ -52,6 +56,8 @@ private:
     QString m_storePath;
     RuleSource m_rules;
     bool m_running = false;
+    QLabel* m_scopeLabel = nullptr;
+    QLabel* m_eventLabel = nullptr;
     QComboBox* m_scope = nullptr;
     QLineEdit* m_eventId = nullptr;
     QComboBox* m_recent = nullptr;

@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,21 +40,22 @@ WhatIfPanel::WhatIfPanel(QString storePath, RuleSource rules, QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Try:"), this));
+    m_scopeLabel = new QLabel(this);
+    row->addWidget(m_scopeLabel);
     m_scope = new QComboBox(this);
-    m_scope->addItem(tr("All rules (the edited one as edited)"), int(RuleScope::AllRules));
-    m_scope->addItem(tr("Only the rule being edited"), int(RuleScope::EditedRule));
+    m_scope->addItem(QString(), int(RuleScope::AllRules));
+    m_scope->addItem(QString(), int(RuleScope::EditedRule));
     row->addWidget(m_scope, 1);
-    row->addWidget(new QLabel(tr("on the events of the last"), this));
+    m_daysLabel = new QLabel(this);
+    row->addWidget(m_daysLabel);
     m_days = new QSpinBox(this);
     m_days->setObjectName(QStringLiteral("whatIfDays"));
     m_days->setRange(1, 3650);
     m_days->setValue(kDefaultDays);
-    m_days->setSuffix(tr(" days"));
     row->addWidget(m_days);
-    m_run = new QPushButton(tr("Run"), this);
+    m_run = new QPushButton(this);
     m_run->setObjectName(QStringLiteral("runWhatIf"));
-    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelWhatIf"));
     m_cancel->setEnabled(false);
     row->addWidget(m_run);
@@ -65,22 +67,44 @@ WhatIfPanel::WhatIfPanel(QString storePath, RuleSource rules, QWidget* parent)
     layout->addWidget(m_progress);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
-    m_status->setText(tr("Nothing is sent or queued: the rules are only tried on stored events, with each "
-                         "customer's current state."));
     layout->addWidget(m_status);
 
     m_results = new QTreeWidget(this);
     m_results->setObjectName(QStringLiteral("whatIfResults"));
     m_results->setColumnCount(ColumnCount);
-    m_results->setHeaderLabels(
-        {tr("Rule / sample event"), tr("Events matched"), tr("Customers"), tr("Jobs by action")});
     m_results->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_results->setToolTip(tr("Double-click a sample event to open it on the Events page"));
     layout->addWidget(m_results, 1);
 
     connect(m_run, &QPushButton::clicked, this, &WhatIfPanel::run);
     connect(m_cancel, &QPushButton::clicked, this, &WhatIfPanel::cancel);
     connect(m_results, &QTreeWidget::itemActivated, this, &WhatIfPanel::onItemActivated);
+    retranslate();
+}
+
+void WhatIfPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+// Results and messages of a run stay in the language they were made in; the next run uses the new one.
+void WhatIfPanel::retranslate()
+{
+    m_scopeLabel->setText(tr("Try:"));
+    m_scope->setItemText(m_scope->findData(int(RuleScope::AllRules)),
+                         tr("All rules (the edited one as edited)"));
+    m_scope->setItemText(m_scope->findData(int(RuleScope::EditedRule)), tr("Only the rule being edited"));
+    m_daysLabel->setText(tr("on the events of the last"));
+    m_days->setSuffix(tr(" days"));
+    m_run->setText(tr("Run"));
+    m_cancel->setText(tr("Cancel"));
+    m_results->setHeaderLabels(
+        {tr("Rule / sample event"), tr("Events matched"), tr("Customers"), tr("Jobs by action")});
+    m_results->setToolTip(tr("Double-click a sample event to open it on the Events page"));
+    if (m_showingIntro)
+        m_status->setText(tr("Nothing is sent or queued: the rules are only tried on stored events, with "
+                             "each customer's current state."));
 }
 
 WhatIfPanel::~WhatIfPanel()
@@ -101,6 +125,7 @@ void WhatIfPanel::run()
         return;
     const QList<rules::Rule> rules = m_rules(RuleScope(m_scope->currentData().toInt()));
     if (rules.isEmpty()) {
+        m_showingIntro = false;
         showMessage(m_status, tr("There is no rule to try; select or make one first."), true);
         return;
     }
@@ -111,6 +136,7 @@ void WhatIfPanel::run()
     m_progress->setRange(0, 0);
     m_progress->setVisible(true);
     m_results->clear();
+    m_showingIntro = false;
     showMessage(m_status, tr("Reading the events of the last %n day(s)…", nullptr, m_days->value()), false);
 
     auto* watcher = new QFutureWatcher<WhatIfAnswer>(this);

@@ -55,7 +55,11 @@ signals:
     // The operator wants to see a sample event.
     void eventRequested(const QString& eventId);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void showReport(const rules::WhatIfReport& report, const QString& error);
     void onItemActivated(QTreeWidgetItem* item);
 
@@ -64,6 +68,9 @@ private:
     Clock m_clock;
     bool m_running = false;
     std::shared_ptr<std::atomic_bool> m_cancelFlag;
+    bool m_showingIntro = true; // the status still says what a run does
+    QLabel* m_scopeLabel = nullptr;
+    QLabel* m_daysLabel = nullptr;
     QSpinBox* m_days = nullptr;
     QComboBox* m_scope = nullptr;
     QPushButton* m_run = nullptr;
