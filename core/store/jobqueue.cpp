@@ -121,6 +121,13 @@ Condition conditionFor(const JobFilter& filter)
         condition.add("updated_at_ms >= ?", *filter.fromMs);
     if (filter.toMs)
         condition.add("updated_at_ms <= ?", *filter.toMs);
+    if (!filter.ids.empty()) {
+        // One JSON array instead of a parameter per id: a list of any length stays one statement.
+        QString list;
+        for (std::int64_t id : filter.ids)
+            list += (list.isEmpty() ? QStringLiteral("[") : QStringLiteral(",")) + QString::number(id);
+        condition.add("id IN (SELECT value FROM json_each(?))", QString(list + QLatin1Char(']')));
+    }
     return condition;
 }
 

@@ -120,6 +120,7 @@ struct JobFilter {
     QString errorClass;
     std::optional<std::int64_t> fromMs;
     std::optional<std::int64_t> toMs;
+    std::vector<std::int64_t> ids; // only these jobs (what one operator action made)
 };
 
 // Where the next page of JobQueue::list starts: just after the last job of the previous one.

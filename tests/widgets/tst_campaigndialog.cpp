@@ -10,6 +10,9 @@
 #include "home/receiverprobe.h"
 #include "home/storesummary.h"
 #include "mainwindow/mainwindow.h"
+#include "queue/jobfilterbar.h"
+#include "queue/joblistmodel.h"
+#include "queue/queuepage.h"
 #include "secrets/secretstore.h"
 #include "store/auditlog.h"
 #include "store/database.h"
@@ -29,7 +32,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
+#include <algorithm>
 #include <memory>
 
 using namespace billbridge;
@@ -313,6 +318,15 @@ void TestCampaignDialog::openedFromTheCustomerPage()
     QVERIFY(QTest::qWaitFor([&] { return written; }, 5000));
     widgets::ConnectionServices services;
     services.secrets = &secrets;
+    {
+        // A job that is not part of the send, which the narrowed Queue page must not list.
+        store::NewJob other;
+        other.operation = QStringLiteral("track.identify");
+        other.customerId = kMaren;
+        other.idempotencyKey = QStringLiteral("evt_not_this_send:identify");
+        other.payload = {{QStringLiteral("customer"), kMaren}};
+        QVERIFY(store::JobQueue::open(m_store->path()).enqueue(other).created);
+    }
     widgets::StoreSummary summary(m_store->path());
     widgets::ReceiverProbe receiver(QStringLiteral("127.0.0.1:9"));
     widgets::MainWindow window(&summary, &receiver, services);
@@ -341,8 +355,27 @@ void TestCampaignDialog::openedFromTheCustomerPage()
     QSignalSpy queued(dialog, &ManualCampaignDialog::jobsQueued);
     QTest::mouseClick(dialog->sendButton(), Qt::LeftButton);
     QVERIFY(queued.wait(10000));
+    const QList<qint64> sent = queued.first().at(0).value<QList<qint64>>();
+    QVERIFY(!sent.isEmpty());
     QTest::mouseClick(dialog->showInQueueButton(), Qt::LeftButton);
     QCOMPARE(window.currentPage(), widgets::MainWindow::Page::Queue);
+
+    // Exactly the jobs of this send, and a chip that says the list is narrowed and clears it.
+    widgets::QueuePage* queue = window.queuePage();
+    QVERIFY(queue->filterBar()->jobChip()->isVisible());
+    QCOMPARE(queue->filterBar()->jobChipLabel()->text(),
+             QStringLiteral("The %1 job(s) of this manual send").arg(sent.size()));
+    QTRY_COMPARE(queue->model()->rowCount(), int(sent.size()));
+    QList<qint64> listed;
+    for (int row = 0; row < queue->model()->rowCount(); ++row) {
+        listed.append(queue->model()->jobAt(row).id);
+        QVERIFY(queue->model()->jobAt(row).idempotencyKey.startsWith(QLatin1String("manual:")));
+    }
+    std::sort(listed.begin(), listed.end());
+    QCOMPARE(listed, sent);
+    QTest::mouseClick(queue->filterBar()->jobChipClearButton(), Qt::LeftButton);
+    QVERIFY(!queue->filterBar()->jobChip()->isVisible());
+    QTRY_COMPARE(queue->model()->rowCount(), int(sent.size()) + 1); // with the job queued before
     dialog->close();
     QSettings().remove(QLatin1String(customerio::CustomerIoEndpoints::kAppBaseSetting));
 }

@@ -10,6 +10,7 @@
 #include "mainwindow/mainwindow.h"
 #include "mappings/mappingspage.h"
 #include "queue/queuepage.h"
+#include "rules/actionseditor.h"
 #include "rules/rulespage.h"
 #include "support/stripetestserver.h"
 #include "support/tempstore.h"
@@ -113,6 +114,7 @@ private slots:
     void stateIsRestoredAcrossInstances();
     void eventRateNeedsTwoSamplesAndResets();
     void germanNavigationAndStatus();
+    void rulesOfferTheKeychainsSlackWebhooks();
 
 private:
     QTemporaryDir m_config;
@@ -345,6 +347,25 @@ void TestMainWindow::germanNavigationAndStatus()
     QCOMPARE(navigation->item(5)->text(), QStringLiteral("Dunning Rules"));
     QCOMPARE(follow->text(), QStringLiteral("Follow new events"));
     QCOMPARE(console.text("statusEvents"), QStringLiteral("Events: none yet"));
+}
+
+void TestMainWindow::rulesOfferTheKeychainsSlackWebhooks()
+{
+    QTemporaryDir dir;
+    Console console(dir.filePath(QStringLiteral("store.sqlite")));
+    bool written = false;
+    console.secrets.write(QStringLiteral("slack/webhook_names"),
+                          QByteArray("billing-alerts\nops\nnot a name\n"),
+                          [&written](const secrets::SecretResult& result) { written = result.isOk(); });
+    QTRY_VERIFY(written);
+    auto* actions = console.window.findChild<widgets::ActionsEditor*>();
+    QVERIFY(actions);
+    // Nothing is read from the keychain before the page is opened.
+    QVERIFY(!actions->webhookNames().contains(QStringLiteral("billing-alerts")));
+    console.window.setCurrentPage(Page::DunningRules);
+    QTRY_VERIFY(actions->webhookNames().contains(QStringLiteral("billing-alerts")));
+    QVERIFY(actions->webhookNames().contains(QStringLiteral("ops")));
+    QVERIFY(!actions->webhookNames().contains(QStringLiteral("not a name")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 #include "common/secretfield.h"
 #include "connections/advancedtab.h"
 #include "connections/customeriotab.h"
+#include "connections/slacktab.h"
 #include "connections/stripetab.h"
 #include "secrets/credentials.h"
 #include "store/auditlog.h"
@@ -75,9 +76,12 @@ ConnectionsDialog::ConnectionsDialog(ConnectionServices services, QWidget* paren
     m_customerIo = new CustomerIoTab(this);
     m_customerIo->setApiBases([this] { return m_advanced->trackApiBase(); },
                               [this] { return m_advanced->appApiBase(); });
+    // Slack webhooks live in the keychain only: delivery and billbridge-cli read them nowhere else.
+    m_slack = new SlackTab(m_services.secrets, m_services.storePath, this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_stripe, QString());
     m_tabs->addTab(m_customerIo, QString());
+    m_tabs->addTab(m_slack, QString());
     m_tabs->addTab(m_advanced, QString());
     layout->addWidget(m_tabs, 1);
 
@@ -112,6 +116,7 @@ void ConnectionsDialog::done(int result)
     // A check still asking Stripe or Customer.io belongs to this dialog; closing it ends the check.
     m_stripe->cancelTest();
     m_customerIo->cancelTest();
+    m_slack->cancelTest();
     QDialog::done(result);
 }
 
@@ -127,7 +132,8 @@ void ConnectionsDialog::retranslate()
     setWindowTitle(tr("Connections"));
     m_tabs->setTabText(0, tr("Stripe"));
     m_tabs->setTabText(1, tr("Customer.io"));
-    m_tabs->setTabText(2, tr("Advanced"));
+    m_tabs->setTabText(static_cast<int>(Tab::Slack), tr("Slack"));
+    m_tabs->setTabText(static_cast<int>(Tab::Advanced), tr("Advanced"));
     m_sessionOnly->setText(
         tr("Keep the values for this session only (in memory; forgotten when Billbridge quits)"));
     if (!m_keychainError.isEmpty())

@@ -16,18 +16,19 @@ namespace billbridge::widgets {
 
 class AdvancedTab;
 class CustomerIoTab;
+class SlackTab;
 class StripeTab;
 
-// Stripe and Customer.io credentials and API addresses. Secrets go only to the injected SecretStore (the
-// keychain), or — when the operator chooses so because the keychain cannot be used — to memory for this
-// session; addresses and the region go to the settings. Everything is asynchronous: the dialog never
-// waits for the keychain or the network with the event loop blocked.
+// Stripe and Customer.io credentials and API addresses, and the Slack webhooks rules post to. Secrets go only
+// to the injected SecretStore (the keychain), or — when the operator chooses so because the keychain cannot
+// be used — to memory for this session; addresses and the region go to the settings. Everything is
+// asynchronous: the dialog never waits for the keychain or the network with the event loop blocked.
 class ConnectionsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConnectionsDialog)
 
 public:
-    enum class Tab { Stripe, CustomerIo, Advanced };
+    enum class Tab { Stripe, CustomerIo, Slack, Advanced };
 
     explicit ConnectionsDialog(ConnectionServices services, QWidget* parent = nullptr);
     ~ConnectionsDialog() override;
@@ -36,6 +37,7 @@ public:
     StripeTab* stripeTab() const { return m_stripe; }
     CustomerIoTab* customerIoTab() const { return m_customerIo; }
     AdvancedTab* advancedTab() const { return m_advanced; }
+    SlackTab* slackTab() const { return m_slack; }
 
     bool isLoading() const { return m_pendingReads > 0; }
     bool isSaving() const { return m_pendingWrites > 0; }
@@ -72,6 +74,7 @@ private:
     StripeTab* m_stripe = nullptr;
     CustomerIoTab* m_customerIo = nullptr;
     AdvancedTab* m_advanced = nullptr;
+    SlackTab* m_slack = nullptr;
     QFrame* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
     QCheckBox* m_sessionOnly = nullptr;

@@ -2,11 +2,13 @@
 
 #include "events/jsontreemodel.h"
 #include "events/rawbodyview.h"
+#include "events/syncdecisionview.h"
 #include "events/valuefilter.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QDateTime>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +16,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -76,8 +79,11 @@ EventDetailView::EventDetailView(QWidget* parent)
     headerRow->addWidget(collapseButton);
     pageLayout->addLayout(headerRow);
 
+    m_tabs = new QTabWidget(page);
+    m_tabs->setObjectName(QStringLiteral("eventDetailTabs"));
+    m_tabs->setDocumentMode(true);
     m_model = new JsonTreeModel(this);
-    m_tree = new QTreeView(page);
+    m_tree = new QTreeView(m_tabs);
     m_tree->setObjectName(QStringLiteral("eventTree"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
@@ -90,7 +96,10 @@ EventDetailView::EventDetailView(QWidget* parent)
     m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 240);
     m_tree->setColumnWidth(JsonTreeModel::TypeColumn, 80);
-    pageLayout->addWidget(m_tree, 1);
+    m_tabs->addTab(m_tree, QString());
+    m_sync = new SyncDecisionView(m_tabs);
+    m_tabs->addTab(m_sync, QString());
+    pageLayout->addWidget(m_tabs, 1);
     m_stack->addWidget(page);
 
     m_copyValue = makeAction(tr("Copy value"), QKeySequence::Copy, this);
@@ -113,11 +122,28 @@ EventDetailView::EventDetailView(QWidget* parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &EventDetailView::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &EventDetailView::updateActions);
+    connect(m_sync, &SyncDecisionView::jobRequested, this, &EventDetailView::jobRequested);
 
+    retranslate();
     clear();
 }
 
 EventDetailView::~EventDetailView() = default;
+
+void EventDetailView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void EventDetailView::retranslate()
+{
+    m_tabs->setTabText(0, tr("Payload"));
+    m_tabs->setTabToolTip(0, tr("What Stripe sent, as a tree"));
+    m_tabs->setTabText(1, tr("Sync"));
+    m_tabs->setTabToolTip(1, tr("What Billbridge decided for this event and the jobs it queued"));
+}
 
 void EventDetailView::setEvent(const store::StoredEvent& event)
 {
@@ -139,6 +165,7 @@ void EventDetailView::clear()
     m_eventType.clear();
     m_model->clear();
     m_header->clear();
+    m_sync->clear();
     m_stack->setCurrentIndex(0);
     m_expandAll->setEnabled(false);
     m_collapseAll->setEnabled(false);

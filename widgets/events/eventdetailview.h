@@ -4,23 +4,28 @@
 #include "store/eventrecord.h"
 
 #include <QHash>
+#include <QList>
 #include <QModelIndex>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
 
+#include <cstdint>
 #include <optional>
 
 class QAction;
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace billbridge::widgets {
 
 class JsonTreeModel;
+class SyncDecisionView;
 
-// The JSON of the selected event as a tree, under a one-line summary of where it came from. Which
+// The JSON of the selected event as a tree, under a one-line summary of where it came from, and beside it
+// (Sync tab) what Billbridge did with the event. Which
 // branches are open is remembered per event type, so stepping through a run of invoice.paid events keeps
 // the operator's place. Values can be copied, and any field can become a browser filter.
 class EventDetailView final : public QWidget {
@@ -38,6 +43,8 @@ public:
     bool hasEvent() const { return m_hasEvent; }
 
     QTreeView* treeView() const { return m_tree; }
+    QTabWidget* tabs() const { return m_tabs; }
+    SyncDecisionView* syncView() const { return m_sync; }
     JsonTreeModel* model() const { return m_model; }
     QString headerText() const;
     // Paths of the branches open now, in document order.
@@ -58,8 +65,14 @@ public:
 
 signals:
     void filterRequested(const billbridge::store::EventFilter& filter);
+    // The operator wants to see a job the event caused (one of `eventJobIds`) on the Queue page.
+    void jobRequested(std::int64_t jobId, const QList<qint64>& eventJobIds);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
+    void retranslate();
     QModelIndex currentRow() const;
     void rememberState();
     void restoreState();
@@ -72,7 +85,9 @@ private:
     QStackedWidget* m_stack = nullptr;
     QLabel* m_hint = nullptr;
     QLabel* m_header = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QTreeView* m_tree = nullptr;
+    SyncDecisionView* m_sync = nullptr;
     JsonTreeModel* m_model = nullptr;
     QAction* m_copyValue = nullptr;
     QAction* m_copyPath = nullptr;

@@ -34,6 +34,8 @@ EventListModel::EventListModel(QString storePath, QObject* parent)
     connect(m_reader, &EventReader::readFailed, this, &EventListModel::onReadFailed);
     connect(m_reader, &EventReader::eventRead, this, &EventListModel::eventLoaded);
     connect(m_reader, &EventReader::eventNotFound, this, &EventListModel::eventLoadFailed);
+    connect(m_reader, &EventReader::syncDecisionRead, this, &EventListModel::syncDecisionLoaded);
+    connect(m_reader, &EventReader::syncDecisionFailed, this, &EventListModel::syncDecisionLoadFailed);
     m_thread.start();
 
     // Counting a broad filter reads up to kCountCap index entries; on a thread of its own it never holds up
@@ -299,6 +301,13 @@ void EventListModel::loadEvent(const QString& eventId)
     EventReader* reader = m_reader;
     QMetaObject::invokeMethod(
         reader, [reader, eventId] { reader->readEvent(eventId); }, Qt::QueuedConnection);
+}
+
+void EventListModel::loadSyncDecision(const QString& eventId)
+{
+    EventReader* reader = m_reader;
+    QMetaObject::invokeMethod(
+        reader, [reader, eventId] { reader->readSyncDecision(eventId); }, Qt::QueuedConnection);
 }
 
 void EventListModel::storeChanged()

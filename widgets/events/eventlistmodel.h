@@ -101,6 +101,9 @@ public:
 
     // Loads one event with its raw payload on the reader thread; eventLoaded() or eventLoadFailed() follow.
     void loadEvent(const QString& eventId);
+    // Reads what the sync engine did with one event on the reader thread; syncDecisionLoaded() or
+    // syncDecisionLoadFailed() follow.
+    void loadSyncDecision(const QString& eventId);
 
     // Display text of a cell, as data() shows it.
     static QString amountText(const store::StoredEvent& event);
@@ -119,6 +122,8 @@ signals:
     void storeMissingChanged(bool missing);
     void eventLoaded(const billbridge::store::StoredEvent& event);
     void eventLoadFailed(const QString& eventId, const QString& message);
+    void syncDecisionLoaded(const QString& eventId, const billbridge::sync::SyncDecision& decision);
+    void syncDecisionLoadFailed(const QString& eventId, const QString& message);
 
 private:
     using Kind = EventReadResult::Kind;

@@ -1,5 +1,6 @@
 #include "events/eventreader.h"
 
+#include "store/database.h"
 #include "store/sqlite.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,7 @@ void EventReader::registerMetaTypes()
     qRegisterMetaType<billbridge::widgets::EventReadResult>();
     qRegisterMetaType<billbridge::store::EventCount>();
     qRegisterMetaType<billbridge::store::StoredEvent>();
+    qRegisterMetaType<billbridge::sync::SyncDecision>();
 }
 
 bool EventReader::ensureOpen(bool& missing)
@@ -77,6 +79,7 @@ bool EventReader::ensureOpen(bool& missing)
 void EventReader::close()
 {
     m_store.reset();
+    m_decisions.close();
 }
 
 std::int64_t EventReader::liveStart(store::EventQuery& query, const store::EventFilter& filter)
@@ -95,11 +98,11 @@ void EventReader::guarded(quint64 generation, Request request, Work&& work)
         work();
     } catch (const store::StoreError& error) {
         // A connection that failed once (file replaced, disk gone) is opened afresh on the next request.
-        m_store.reset();
+        close();
         qCWarning(lcReader) << "read failed:" << error.message();
         emit readFailed(generation, request, readFailure(error.message()));
     } catch (const std::exception& error) {
-        m_store.reset();
+        close();
         emit readFailed(generation, request, readFailure(QString::fromLocal8Bit(error.what())));
     }
 }
@@ -207,11 +210,34 @@ void EventReader::readEvent(const QString& eventId)
                                                  "The event %1 is no longer in the store. Refresh the list.")
                          .arg(eventId));
     } catch (const store::StoreError& error) {
-        m_store.reset();
+        close();
         emit eventNotFound(eventId, readFailure(error.message()));
     } catch (const std::exception& error) {
-        m_store.reset();
+        close();
         emit eventNotFound(eventId, readFailure(QString::fromLocal8Bit(error.what())));
+    }
+}
+
+void EventReader::readSyncDecision(const QString& eventId)
+{
+    try {
+        bool missing = false;
+        if (!ensureOpen(missing)) {
+            emit syncDecisionFailed(
+                eventId, QCoreApplication::translate("billbridge::widgets::EventReader",
+                                                     "There is no event store yet, so nothing was planned."));
+            return;
+        }
+        if (!m_decisions.isOpen())
+            m_decisions = store::Database::openForReading(m_path);
+        emit syncDecisionRead(eventId, sync::SyncDecisionReader::read(m_decisions, eventId));
+    } catch (const store::StoreError& error) {
+        close();
+        emit syncDecisionFailed(eventId,
+                                QCoreApplication::translate("billbridge::widgets::EventReader",
+                                                            "What Billbridge did with the event could "
+                                                            "not be read from the store: %1")
+                                    .arg(error.message()));
     }
 }
 

@@ -4,6 +4,8 @@
 #include "store/eventquery.h"
 #include "store/eventrecord.h"
 #include "store/eventstore.h"
+#include "store/sqlite.h"
+#include "sync/syncdecisionreader.h"
 
 #include <QDeadlineTimer>
 #include <QMetaType>
@@ -76,6 +78,8 @@ public:
                        int limit);
     void readCount(quint64 generation, const billbridge::store::EventFilter& filter, std::int64_t cap);
     void readEvent(const QString& eventId);
+    // What the sync engine decided for the event and the jobs that name it.
+    void readSyncDecision(const QString& eventId);
     // Closes the connection; the next request opens it again. Runs on the reader's thread.
     void close();
 
@@ -88,6 +92,8 @@ signals:
     void countRead(quint64 generation, const billbridge::store::EventCount& count, std::int64_t throughSeq);
     void eventRead(const billbridge::store::StoredEvent& event);
     void eventNotFound(const QString& eventId, const QString& message);
+    void syncDecisionRead(const QString& eventId, const billbridge::sync::SyncDecision& decision);
+    void syncDecisionFailed(const QString& eventId, const QString& message);
     // A request could not be answered; `message` says what happened and what to do.
     void readFailed(quint64 generation, billbridge::widgets::EventReader::Request request,
                     const QString& message);
@@ -105,6 +111,7 @@ private:
 
     QString m_path;
     std::optional<store::EventStore> m_store;
+    store::SqliteConnection m_decisions; // opened beside m_store, closed with it
     bool m_sawMissing = false;
     std::optional<QDeadlineTimer> m_creationGrace;
     std::atomic<quint64> m_currentGeneration{0};
@@ -115,3 +122,4 @@ private:
 Q_DECLARE_METATYPE(billbridge::widgets::EventReadResult)
 Q_DECLARE_METATYPE(billbridge::store::EventCount)
 Q_DECLARE_METATYPE(billbridge::store::StoredEvent)
+Q_DECLARE_METATYPE(billbridge::sync::SyncDecision)

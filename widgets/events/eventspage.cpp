@@ -5,6 +5,7 @@
 #include "events/eventlistmodel.h"
 #include "events/exportdialog.h"
 #include "events/rawbodyview.h"
+#include "events/syncdecisionview.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -120,6 +121,20 @@ EventsPage::EventsPage(QString storePath, QWidget* parent)
                     m_error = message;
                     updateCount();
                 }
+            });
+    connect(m_model, &EventListModel::syncDecisionLoaded, this,
+            [this](const QString& id, const sync::SyncDecision& decision) {
+                if (id == m_shownEventId)
+                    m_detail->syncView()->setDecision(id, decision);
+            });
+    connect(m_model, &EventListModel::syncDecisionLoadFailed, this,
+            [this](const QString& id, const QString& message) {
+                if (id == m_shownEventId)
+                    m_detail->syncView()->setFailed(id, message);
+            });
+    connect(m_detail, &EventDetailView::jobRequested, this,
+            [this](std::int64_t jobId, const QList<qint64>& eventJobIds) {
+                emit jobRequested(jobId, eventJobIds, m_detail->syncView()->eventId());
             });
     connect(m_model, &EventListModel::rowsArrivedLive, this, &EventsPage::onRowsArrivedLive);
     connect(m_model, &EventListModel::matchCountChanged, this, &EventsPage::updateCount);
@@ -267,7 +282,14 @@ void EventsPage::onCurrentRowChanged()
     if (event.fields.id == m_shownEventId)
         return;
     m_shownEventId = event.fields.id;
+    loadShownEvent();
+}
+
+void EventsPage::loadShownEvent()
+{
     m_model->loadEvent(m_shownEventId);
+    m_detail->syncView()->setLoading(m_shownEventId);
+    m_model->loadSyncDecision(m_shownEventId);
 }
 
 void EventsPage::onEventLoaded(const store::StoredEvent& event)
@@ -289,7 +311,7 @@ void EventsPage::showEvent(const QString& eventId)
     }
     m_pendingEventId = eventId;
     m_shownEventId = eventId;
-    m_model->loadEvent(eventId);
+    loadShownEvent();
 }
 
 QStringList EventsPage::selectedEventIds() const

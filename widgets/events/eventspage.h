@@ -3,9 +3,11 @@
 #include "store/eventfilter.h"
 #include "store/eventrecord.h"
 
+#include <QList>
 #include <QString>
 #include <QWidget>
 
+#include <cstdint>
 #include <functional>
 
 class QCheckBox;
@@ -70,6 +72,8 @@ signals:
     void followCustomerRequested(const QString& customerId);
     // The operator wants to send a message to these customers.
     void sendMessageRequested(const QStringList& customerIds);
+    // The operator wants to see a job the event `eventId` caused (one of `eventJobIds`) on the Queue page.
+    void jobRequested(std::int64_t jobId, const QList<qint64>& eventJobIds, const QString& eventId);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -79,6 +83,7 @@ private:
     void retranslate();
     void onCurrentRowChanged();
     void onEventLoaded(const store::StoredEvent& event);
+    void loadShownEvent();
     void onRowsArrivedLive(int count);
     void updateCount();
     void showListMenu(const QPoint& position);

@@ -21,6 +21,7 @@
 #include "mappings/mappingspage.h"
 #include "queue/queuepage.h"
 #include "rules/rulespage.h"
+#include "slack/slackwebhooks.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -30,6 +31,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -164,12 +166,47 @@ void MainWindow::createPages()
     connect(m_events, &EventsPage::followCustomerRequested, this, &MainWindow::followCustomer);
     connect(m_customers, &CustomerPage::eventActivated, this, &MainWindow::followEvent);
     connect(m_queue, &QueuePage::eventRequested, this, &MainWindow::followEvent);
+    connect(m_events, &EventsPage::jobRequested, this,
+            [this](std::int64_t jobId, const QList<qint64>& eventJobIds, const QString& eventId) {
+                setCurrentPage(Page::Queue);
+                const std::vector<std::int64_t> ids(eventJobIds.begin(), eventJobIds.end());
+                m_queue->showOnlyJobs(
+                    ids, tr("The %n job(s) of event %1", nullptr, int(ids.size())).arg(eventId), jobId);
+            });
     m_pages->addWidget(new MappingsPage(m_store->path(), m_pages));
     m_navigation->addItem(QString());
     auto* rules = new RulesPage(m_store->path(), m_pages);
     m_pages->addWidget(rules);
     m_navigation->addItem(QString());
     connect(rules, &RulesPage::eventRequested, this, &MainWindow::followEvent);
+    // Slack actions offer the webhooks kept in the keychain too. Read when the page is first opened, not at
+    // start: a keychain may ask the person at the desktop to unlock it.
+    connect(m_navigation, &QListWidget::currentRowChanged, rules,
+            [this, rules, asked = false](int row) mutable {
+                if (asked || row != int(Page::DunningRules) || m_connections.secrets == nullptr)
+                    return;
+                asked = true;
+                m_connections.secrets->read(
+                    slack::kWebhookNamesKey,
+                    [rules](const secrets::SecretResult& result) {
+                        const slack::SlackWebhooksLoad fromEnvironment =
+                            slack::loadSlackWebhooks(nullptr, QProcessEnvironment::systemEnvironment());
+                        QStringList names;
+                        for (const auto& [name, webhook] : fromEnvironment.webhooks)
+                            names.append(name);
+                        if (result.isOk()) {
+                            const QString listed = QString::fromUtf8(result.value);
+                            for (const QString& line : listed.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                                const QString name = line.trimmed();
+                                if (slack::isValidWebhookName(name) && !names.contains(name))
+                                    names.append(name);
+                            }
+                        }
+                        names.sort();
+                        rules->setWebhookNames(names);
+                    },
+                    rules);
+            });
     m_pages->addWidget(new AuditPage(m_store->path(), m_pages));
     m_navigation->addItem(QString());
 }
@@ -339,8 +376,11 @@ ManualCampaignDialog* MainWindow::openManualCampaign(const QStringList& customer
     auto* dialog = new ManualCampaignDialog(m_store->path(), consoleCatalogSource(m_connections), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setRecipients(customerIds);
-    connect(dialog, &ManualCampaignDialog::showInQueueRequested, this,
-            [this] { setCurrentPage(Page::Queue); });
+    connect(dialog, &ManualCampaignDialog::showInQueueRequested, this, [this](const QList<qint64>& jobIds) {
+        setCurrentPage(Page::Queue);
+        const std::vector<std::int64_t> ids(jobIds.begin(), jobIds.end());
+        m_queue->showOnlyJobs(ids, tr("The %n job(s) of this manual send", nullptr, int(ids.size())));
+    });
     connect(dialog, &ManualCampaignDialog::jobsQueued, m_store, &StoreSummary::refresh);
     dialog->show();
     return dialog;

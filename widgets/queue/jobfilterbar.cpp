@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDateTimeEdit>
 #include <QEvent>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -47,6 +48,26 @@ void JobFilterBar::createFields()
     layout->setSpacing(4);
     auto* row = new QHBoxLayout;
     row->setSpacing(4);
+
+    m_chip = new QFrame(this);
+    m_chip->setObjectName(QStringLiteral("jobChoiceChip"));
+    m_chip->setStyleSheet(QStringLiteral("#jobChoiceChip { background: #e3f2fd; border: 1px solid #64b5f6; "
+                                         "border-radius: 10px; } #jobChoiceChip QLabel { color: #0d47a1; }"));
+    auto* chipLayout = new QHBoxLayout(m_chip);
+    chipLayout->setContentsMargins(8, 1, 2, 1);
+    chipLayout->setSpacing(2);
+    m_chipLabel = new QLabel(m_chip);
+    m_chipLabel->setObjectName(QStringLiteral("jobChoiceLabel"));
+    m_chipLabel->setTextFormat(Qt::PlainText);
+    m_chipClear = new QToolButton(m_chip);
+    m_chipClear->setObjectName(QStringLiteral("jobChoiceClearButton"));
+    m_chipClear->setAutoRaise(true);
+    m_chipClear->setText(QStringLiteral("✕"));
+    chipLayout->addWidget(m_chipLabel);
+    chipLayout->addWidget(m_chipClear);
+    m_chip->hide();
+    row->addWidget(m_chip);
+    connect(m_chipClear, &QToolButton::clicked, this, &JobFilterBar::clearJobChoice);
 
     m_stateButton = new QToolButton(this);
     m_stateButton->setObjectName(QStringLiteral("jobStateButton"));
@@ -170,7 +191,10 @@ void JobFilterBar::retranslate()
     m_to->setToolTip(tr("Until (inclusive)"));
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Show every job"));
+    m_chipClear->setToolTip(tr("Show every job the other conditions match, not only these"));
+    m_chipClear->setAccessibleName(tr("Clear job choice"));
     updateStateButton();
+    updateChip();
     if (!m_problemText.isEmpty())
         readFields();
 }
@@ -204,12 +228,13 @@ void JobFilterBar::updateStateButton()
 bool JobFilterBar::sameFilter(const store::JobFilter& a, const store::JobFilter& b)
 {
     return a.states == b.states && a.operation == b.operation && a.customerId == b.customerId &&
-           a.errorClass == b.errorClass && a.fromMs == b.fromMs && a.toMs == b.toMs;
+           a.errorClass == b.errorClass && a.fromMs == b.fromMs && a.toMs == b.toMs && a.ids == b.ids;
 }
 
 std::optional<store::JobFilter> JobFilterBar::readFields()
 {
     store::JobFilter filter;
+    filter.ids = m_chosenIds;
     QStringList problems;
     for (QAction* action : m_stateMenu->actions())
         if (action->isChecked())
@@ -304,7 +329,11 @@ void JobFilterBar::showFields(const store::JobFilter& filter)
     } else {
         m_period->setCurrentIndex(static_cast<int>(Period::Any));
     }
+    if (filter.ids != m_chosenIds)
+        m_chipDescription.clear();
+    m_chosenIds = filter.ids;
     updateStateButton();
+    updateChip();
     m_showing = false;
 }
 
@@ -324,6 +353,42 @@ void JobFilterBar::setStates(const std::vector<store::JobState>& states)
 void JobFilterBar::clear()
 {
     setFilter({});
+}
+
+void JobFilterBar::showOnlyJobs(const std::vector<std::int64_t>& ids, const QString& description)
+{
+    store::JobFilter filter;
+    filter.ids = ids;
+    showFields(filter);
+    m_chipDescription = description;
+    updateChip();
+    apply();
+}
+
+void JobFilterBar::clearJobChoice()
+{
+    m_chosenIds.clear();
+    m_chipDescription.clear();
+    updateChip();
+    apply();
+}
+
+void JobFilterBar::updateChip()
+{
+    if (m_chip == nullptr)
+        return;
+    const int count = static_cast<int>(m_chosenIds.size());
+    m_chipLabel->setText(m_chipDescription.isEmpty() ? tr("Only %n chosen job(s)", nullptr, count)
+                                                     : m_chipDescription);
+    QStringList ids;
+    for (std::size_t i = 0; i < m_chosenIds.size() && i < 20; ++i)
+        ids.append(QString::number(m_chosenIds[i]));
+    if (m_chosenIds.size() > 20)
+        ids.append(QStringLiteral("…"));
+    m_chip->setToolTip(tr("The list shows only job(s) %1. Clear this to see every job the other conditions "
+                          "match.")
+                           .arg(ids.join(QStringLiteral(", "))));
+    m_chip->setVisible(count > 0);
 }
 
 } // namespace billbridge::widgets

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -21,7 +22,8 @@ namespace billbridge::widgets {
 
 // The queue page's filter line: states (several at once), operation, customer id, error class and when
 // the job last changed. Every condition combines with the others; a field holding something invalid is
-// explained under the line and the last valid filter stays applied.
+// explained under the line and the last valid filter stays applied. A list narrowed to chosen jobs (those
+// one action made) says so in a chip at the start of the line, which clears that narrowing.
 class JobFilterBar final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobFilterBar)
@@ -39,6 +41,11 @@ public:
     // Only these states, the other conditions kept (the counts line's buttons).
     void setStates(const std::vector<store::JobState>& states);
     void clear();
+    // Only these jobs, every other condition cleared so that none of them is hidden; the chip names them
+    // with `description` ("The 3 job(s) of the manual send").
+    void showOnlyJobs(const std::vector<std::int64_t>& ids, const QString& description);
+    // Shows every job the other conditions match again.
+    void clearJobChoice();
     // What is wrong with the fields right now; empty when nothing is.
     QString problem() const { return m_problemText; }
     void setClock(Clock clock) { m_clock = std::move(clock); }
@@ -51,6 +58,9 @@ public:
     QComboBox* periodBox() const { return m_period; }
     QDateTimeEdit* fromEdit() const { return m_from; }
     QDateTimeEdit* toEdit() const { return m_to; }
+    QWidget* jobChip() const { return m_chip; }
+    QLabel* jobChipLabel() const { return m_chipLabel; }
+    QToolButton* jobChipClearButton() const { return m_chipClear; }
 
     static bool sameFilter(const store::JobFilter& a, const store::JobFilter& b);
 
@@ -67,6 +77,7 @@ private:
     void apply();
     void showFields(const store::JobFilter& filter);
     void updateStateButton();
+    void updateChip();
     void setProblem(const QString& problem);
     std::int64_t now() const;
 
@@ -84,6 +95,11 @@ private:
     QDateTimeEdit* m_to = nullptr;
     QPushButton* m_clear = nullptr;
     QLabel* m_problem = nullptr;
+    QWidget* m_chip = nullptr;
+    QLabel* m_chipLabel = nullptr;
+    QToolButton* m_chipClear = nullptr;
+    std::vector<std::int64_t> m_chosenIds; // shown by the chip, kept through edits of the other fields
+    QString m_chipDescription;
     QTimer m_typingPause;
     Clock m_clock;
 };

@@ -332,6 +332,25 @@ bool QueuePage::showJob(std::int64_t jobId)
     return true;
 }
 
+void QueuePage::openJob(std::int64_t jobId)
+{
+    if (jobId <= 0 || showJob(jobId))
+        return;
+    m_list->selectionModel()->clear();
+    m_shownJobId = jobId;
+    m_model->loadJob(jobId);
+}
+
+void QueuePage::showOnlyJobs(const std::vector<std::int64_t>& ids, const QString& description,
+                             std::int64_t current)
+{
+    if (ids.empty())
+        return;
+    // Selected when the narrowed list arrives (firstPageLoaded), or shown in the pane until then.
+    openJob(current > 0 ? current : ids.front());
+    m_filterBar->showOnlyJobs(ids, description);
+}
+
 void QueuePage::updateActions()
 {
     const std::vector<store::Job> jobs = selectedJobs();

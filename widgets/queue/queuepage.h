@@ -66,6 +66,13 @@ public:
     std::vector<std::int64_t> selectedJobIds() const;
     // Selects the job when it is among the rows loaded; false otherwise.
     bool showJob(std::int64_t jobId);
+    // Selects the job when it is among the rows loaded; otherwise shows its details with no row selected
+    // (the list may be filtered or paged past it).
+    void openJob(std::int64_t jobId);
+    // Narrows the list to these jobs (those one action made), named by `description` in the filter line's
+    // chip, and selects `current` (or the first of them) once listed.
+    void showOnlyJobs(const std::vector<std::int64_t>& ids, const QString& description,
+                      std::int64_t current = 0);
     // The job whose details the pane shows or is loading; 0 for none.
     std::int64_t shownJobId() const { return m_shownJobId; }
     // A change of the queue is being written.
