@@ -9,6 +9,149 @@
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::ActionsEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an action of the chosen type at the end</source>
+        <translation>Eine Aktion des gewählten Typs am Ende hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Actions run in list order</source>
+        <translation>Aktionen laufen in der Reihenfolge der Liste</translation>
+    </message>
+    <message>
+        <source>No actions yet. Add one: without an action the rule does nothing.</source>
+        <translation>Noch keine Aktionen. Fügen Sie eine hinzu: Ohne Aktion bewirkt die Regel nichts.</translation>
+    </message>
+    <message>
+        <source>the Customer.io event name, e.g. dunning_attempt_1</source>
+        <translation>der Ereignisname in Customer.io, z. B. dunning_attempt_1</translation>
+    </message>
+    <message>
+        <source>the transactional message&apos;s id (a number) or its trigger name</source>
+        <translation>die ID der Transaktionsnachricht (eine Zahl) oder ihr Trigger-Name</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s email address (customer_email), always</source>
+        <translation>immer die E-Mail-Adresse des Kunden (customer_email)</translation>
+    </message>
+    <message>
+        <source>Billbridge sends transactional emails only to the address Customer.io and Stripe know for the customer, never to an address written in a rule.</source>
+        <translation>Billbridge sendet Transaktions-E-Mails nur an die Adresse, die Customer.io und Stripe für den Kunden kennen, nie an eine Adresse aus einer Regel.</translation>
+    </message>
+    <message>
+        <source>the API-triggered broadcast&apos;s id, a number</source>
+        <translation>die ID des per API ausgelösten Broadcasts, eine Zahl</translation>
+    </message>
+    <message>
+        <source>The name of a stored Slack webhook (billbridge-cli connections set slack &lt;name&gt;), never its URL</source>
+        <translation>Der Name eines gespeicherten Slack-Webhooks (billbridge-cli connections set slack &lt;name&gt;), nie seine URL</translation>
+    </message>
+    <message>
+        <source>{{customer_name}} failed payment {{attempt_count}}</source>
+        <translation>{{customer_name}}: Zahlung fehlgeschlagen, Versuch {{attempt_count}}</translation>
+    </message>
+    <message>
+        <source>Insert a placeholder…</source>
+        <translation>Platzhalter einfügen…</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>Event name:</source>
+        <translation>Ereignisname:</translation>
+    </message>
+    <message>
+        <source>Transactional message:</source>
+        <translation>Transaktionsnachricht:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Broadcast id:</source>
+        <translation>Broadcast-ID:</translation>
+    </message>
+    <message>
+        <source>Slack webhook:</source>
+        <translation>Slack-Webhook:</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>Nachricht:</translation>
+    </message>
+    <message>
+        <source>Track event</source>
+        <translation>Ereignis senden</translation>
+    </message>
+    <message>
+        <source>Transactional email</source>
+        <translation>Transaktions-E-Mail</translation>
+    </message>
+    <message>
+        <source>Trigger broadcast</source>
+        <translation>Broadcast auslösen</translation>
+    </message>
+    <message>
+        <source>Set attributes</source>
+        <translation>Attribute setzen</translation>
+    </message>
+    <message>
+        <source>Slack post</source>
+        <translation>Slack-Nachricht</translation>
+    </message>
+    <message>
+        <source>Message data:</source>
+        <translation>Nachrichtendaten:</translation>
+    </message>
+    <message>
+        <source>Broadcast data:</source>
+        <translation>Broadcast-Daten:</translation>
+    </message>
+    <message>
+        <source>Attributes:</source>
+        <translation>Attribute:</translation>
+    </message>
+    <message>
+        <source>Event data:</source>
+        <translation>Ereignisdaten:</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3</source>
+        <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2</source>
+        <translation>„%1“: %2</translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::AdvancedTab</name>
     <message>
         <source>Change these only to go through a proxy or to reach a local test server. Leave a field empty for the usual address.</source>
@@ -458,6 +601,10 @@
     <message>
         <source>Saving failed: %1</source>
         <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1106,153 @@
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::DataFieldsTable</name>
+    <message>
+        <source>Event field</source>
+        <translation>Ereignisfeld</translation>
+    </message>
+    <message>
+        <source>Derived value</source>
+        <translation>Abgeleiteter Wert</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Number, true/false or null</source>
+        <translation>Zahl, true/false oder null</translation>
+    </message>
+    <message>
+        <source>A path into the Stripe event, like data.object.amount_due</source>
+        <translation>Ein Pfad in das Stripe-Ereignis, etwa data.object.amount_due</translation>
+    </message>
+    <message>
+        <source>A value the sync engine works out for the customer</source>
+        <translation>Ein Wert, den die Synchronisation für den Kunden ermittelt</translation>
+    </message>
+    <message>
+        <source>Sent exactly as written</source>
+        <translation>Wird genau so gesendet, wie es dasteht</translation>
+    </message>
+    <message>
+        <source>A number (12, 4.5), true, false or null</source>
+        <translation>Eine Zahl (12, 4.5), true, false oder null</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Rows shown greyed hold an object or array: they are edited in JSON, in the full definition below, and kept as they are.</source>
+        <translation>Grau dargestellte Zeilen enthalten ein Objekt oder Array: Sie werden im JSON der vollständigen Definition unten bearbeitet und bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value from</source>
+        <translation>Wert aus</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>Tarifname</translation>
+    </message>
+    <message>
+        <source>Plan tier</source>
+        <translation>Tarifstufe</translation>
+    </message>
+    <message>
+        <source>MRR (monthly recurring revenue)</source>
+        <translation>MRR (monatlich wiederkehrender Umsatz)</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Amount, in the currency&apos;s major unit</source>
+        <translation>Betrag, in der Haupteinheit der Währung</translation>
+    </message>
+    <message>
+        <source>Payment attempt number</source>
+        <translation>Nummer des Zahlungsversuchs</translation>
+    </message>
+    <message>
+        <source>Next payment attempt</source>
+        <translation>Nächster Zahlungsversuch</translation>
+    </message>
+    <message>
+        <source>Invoice page address</source>
+        <translation>Adresse der Rechnungsseite</translation>
+    </message>
+    <message>
+        <source>Invoice id</source>
+        <translation>Rechnungs-ID</translation>
+    </message>
+    <message>
+        <source>Subscription id</source>
+        <translation>Abonnement-ID</translation>
+    </message>
+    <message>
+        <source>Subscription status</source>
+        <translation>Abonnementstatus</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email address</source>
+        <translation>E-Mail-Adresse des Kunden</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>Name des Kunden</translation>
+    </message>
+    <message>
+        <source>Failed payments so far</source>
+        <translation>Bisher fehlgeschlagene Zahlungen</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Kundenwert (Lifetime Value)</translation>
+    </message>
+    <message>
+        <source>Stripe event type</source>
+        <translation>Stripe-Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Stripe event id</source>
+        <translation>Stripe-Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the name &apos;%1&apos; is on more than one row; give each row a name of its own</source>
+        <translation>der Name „%1“ steht in mehr als einer Zeile; geben Sie jeder Zeile einen eigenen Namen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number, true, false or null; correct it, or choose Text to send it as text</source>
+        <translation>„%1“ ist keine Zahl, kein true, false oder null; korrigieren Sie den Wert oder wählen Sie „Text“, um ihn als Text zu senden</translation>
+    </message>
+    <message>
+        <source>An object or array: edited in JSON</source>
+        <translation>Ein Objekt oder Array: wird im JSON bearbeitet</translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::DemoLauncher</name>
     <message>
         <source>%1 already holds events that are not demo data, so no demo data was written there: demo data is never mixed with real events. Move or rename that file, then choose Open Demo Data again.</source>
@@ -1077,6 +1371,22 @@
             <numerusform>%n doppelte Zustellung erkannt</numerusform>
             <numerusform>%n doppelte Zustellungen erkannt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>What Stripe sent, as a tree</source>
+        <translation>Was Stripe gesendet hat, als Baum</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>What Billbridge decided for this event and the jobs it queued</source>
+        <translation>Was Billbridge für dieses Ereignis entschieden hat und welche Aufträge es eingereiht hat</translation>
     </message>
 </context>
 <context>
@@ -1366,6 +1676,14 @@
     <message>
         <source>The event %1 is no longer in the store. Refresh the list.</source>
         <translation>Das Ereignis %1 ist nicht mehr im Speicher. Aktualisieren Sie die Liste.</translation>
+    </message>
+    <message>
+        <source>There is no event store yet, so nothing was planned.</source>
+        <translation>Es gibt noch keinen Ereignisspeicher, daher wurde nichts geplant.</translation>
+    </message>
+    <message>
+        <source>What Billbridge did with the event could not be read from the store: %1</source>
+        <translation>Was Billbridge mit dem Ereignis getan hat, konnte nicht aus dem Speicher gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1884,6 +2202,25 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
         <source>The period ends before it starts: choose an end after the beginning.</source>
         <translation>Der Zeitraum endet, bevor er beginnt: Wählen Sie ein Ende nach dem Beginn.</translation>
     </message>
+    <message>
+        <source>Show every job the other conditions match, not only these</source>
+        <translation>Alle Aufträge zeigen, auf die die übrigen Bedingungen passen, nicht nur diese</translation>
+    </message>
+    <message>
+        <source>Clear job choice</source>
+        <translation>Auftragsauswahl aufheben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n chosen job(s)</source>
+        <translation>
+            <numerusform>Nur %n gewählter Auftrag</numerusform>
+            <numerusform>Nur %n gewählte Aufträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list shows only job(s) %1. Clear this to see every job the other conditions match.</source>
+        <translation>Die Liste zeigt nur die Aufträge %1. Heben Sie dies auf, um alle Aufträge zu sehen, auf die die übrigen Bedingungen passen.</translation>
+    </message>
 </context>
 <context>
     <name>billbridge::widgets::JobListModel</name>
@@ -2260,6 +2597,20 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
     <message>
         <source>Send the job queue to Customer.io from the console instead of &apos;billbridge-cli serve&apos;</source>
         <translation>Die Auftragswarteschlange aus der Konsole an Customer.io senden statt über &apos;billbridge-cli serve&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n job(s) of event %1</source>
+        <translation>
+            <numerusform>Der %n Auftrag des Ereignisses %1</numerusform>
+            <numerusform>Die %n Aufträge des Ereignisses %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n job(s) of this manual send</source>
+        <translation>
+            <numerusform>Der %n Auftrag dieses manuellen Versands</numerusform>
+            <numerusform>Die %n Aufträge dieses manuellen Versands</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2743,10 +3094,6 @@ Der Export wird mit Ihrem Benutzernamen, der Datei und dem Filter im Audit-Proto
             <numerusform>%n Preis ohne Zuordnung: Die Profile seiner Kunden zeigen die Stripe-eigenen Namen.</numerusform>
             <numerusform>%n Preise ohne Zuordnung: Die Profile ihrer Kunden zeigen die Stripe-eigenen Namen.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The change was made but could not be recorded in the audit log: %1</source>
-        <translation>Die Änderung wurde vorgenommen, konnte aber nicht im Prüfprotokoll festgehalten werden: %1</translation>
     </message>
     <message>
         <source>%1 is already mapped to &quot;%2&quot;; edit that mapping instead</source>
@@ -3363,10 +3710,6 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
         </translation>
     </message>
     <message>
-        <source>Full definition (JSON; actions and their data sources are edited here):</source>
-        <translation>Vollständige Definition (JSON; Aktionen und ihre Datenquellen werden hier bearbeitet):</translation>
-    </message>
-    <message>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
@@ -3459,10 +3802,6 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
         <translation>Wählen Sie eine Regel aus, oder erstellen Sie eine neue.</translation>
     </message>
     <message>
-        <source>none yet; add them to &quot;actions&quot; in the JSON below</source>
-        <translation>noch keine; fügen Sie sie unten im JSON unter &quot;actions&quot; hinzu</translation>
-    </message>
-    <message>
         <source>the JSON does not parse at character %1: %2; correct the text</source>
         <translation>das JSON lässt sich bei Zeichen %1 nicht parsen: %2; korrigieren Sie den Text</translation>
     </message>
@@ -3493,6 +3832,10 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
     <message>
         <source> — fix the errors below to save</source>
         <translation> — beheben Sie die Fehler unten, um zu speichern</translation>
+    </message>
+    <message>
+        <source>Full definition (JSON). It follows the form; values the form marks &quot;edited in JSON&quot; are changed here.</source>
+        <translation>Vollständige Definition (JSON). Sie folgt dem Formular; Werte, die das Formular als „im JSON bearbeitet“ kennzeichnet, werden hier geändert.</translation>
     </message>
 </context>
 <context>
@@ -4035,6 +4378,193 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
     </message>
 </context>
 <context>
+    <name>billbridge::widgets::SlackTab</name>
+    <message>
+        <source>Rules post to Slack through incoming webhooks, each known by a name. A webhook&apos;s URL is a secret: it is kept in the keychain and never shown again. Changes here are saved at once.</source>
+        <translation>Regeln senden über eingehende Webhooks an Slack, jeder unter einem Namen. Die URL eines Webhooks ist geheim: Sie wird im Schlüsselbund aufbewahrt und nie wieder angezeigt. Änderungen hier werden sofort gespeichert.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Posts to</source>
+        <translation>Sendet an</translation>
+    </message>
+    <message>
+        <source>Kept in</source>
+        <translation>Aufbewahrt in</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>billing-alerts</source>
+        <translation>billing-alerts</translation>
+    </message>
+    <message>
+        <source>Webhook URL:</source>
+        <translation>Webhook-URL:</translation>
+    </message>
+    <message>
+        <source>https://hooks.slack.com/services/…</source>
+        <translation>https://hooks.slack.com/services/…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Store a new webhook under this name</source>
+        <translation>Einen neuen Webhook unter diesem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Replace URL</source>
+        <translation>URL ersetzen</translation>
+    </message>
+    <message>
+        <source>Store a new URL for the webhook with this name</source>
+        <translation>Eine neue URL für den Webhook mit diesem Namen speichern</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the webhook with this name from the keychain</source>
+        <translation>Den Webhook mit diesem Namen aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testen</translation>
+    </message>
+    <message>
+        <source>Post a short test message to the webhook&apos;s channel</source>
+        <translation>Eine kurze Testnachricht in den Kanal des Webhooks senden</translation>
+    </message>
+    <message>
+        <source>Listed, but its URL is missing from the keychain: enter the URL and choose Replace URL.</source>
+        <translation>Aufgeführt, aber seine URL fehlt im Schlüsselbund: Geben Sie die URL ein und wählen Sie „URL ersetzen“.</translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation>nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>environment (%1), read-only</source>
+        <translation>Umgebung (%1), schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>Set outside Billbridge; change or unset the variable to change it. It overrides a keychain entry of the same name.</source>
+        <translation>Außerhalb von Billbridge gesetzt; ändern oder entfernen Sie die Variable, um ihn zu ändern. Er hat Vorrang vor einem gleichnamigen Eintrag im Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>The webhooks kept in the keychain could not be read: %1</source>
+        <translation>Die im Schlüsselbund aufbewahrten Webhooks konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No Slack webhooks yet. Add one to let rules post to Slack.</source>
+        <translation>Noch keine Slack-Webhooks. Fügen Sie einen hinzu, damit Regeln an Slack senden können.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &apos;-&apos; and &apos;_&apos; only (at most 64), starting with a letter or digit, e.g. billing-alerts.</source>
+        <translation>Verwenden Sie nur Buchstaben, Ziffern, „-“ und „_“ (höchstens 64), beginnend mit einem Buchstaben oder einer Ziffer, z. B. billing-alerts.</translation>
+    </message>
+    <message>
+        <source>This webhook is set in the environment (%1); change it there.</source>
+        <translation>Dieser Webhook ist in der Umgebung gesetzt (%1); ändern Sie ihn dort.</translation>
+    </message>
+    <message>
+        <source>Saving to the %1…</source>
+        <translation>Speichern in %1…</translation>
+    </message>
+    <message>
+        <source>The webhook &quot;%1&quot; was not saved: %2</source>
+        <translation>Der Webhook „%1“ wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>The URL of &quot;%1&quot; was saved but the list of webhook names could not be read: %2</source>
+        <translation>Die URL von „%1“ wurde gespeichert, aber die Liste der Webhook-Namen konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The URL of &quot;%1&quot; was saved but its name could not be listed: %2</source>
+        <translation>Die URL von „%1“ wurde gespeichert, aber ihr Name konnte nicht in die Liste aufgenommen werden: %2</translation>
+    </message>
+    <message>
+        <source>Replaced the URL of the Slack webhook &quot;%1&quot; (%2) in the %3.</source>
+        <translation>Die URL des Slack-Webhooks „%1“ (%2) in %3 ersetzt.</translation>
+    </message>
+    <message>
+        <source>Saved the Slack webhook &quot;%1&quot; (%2) in the %3.</source>
+        <translation>Den Slack-Webhook „%1“ (%2) in %3 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Remove Slack Webhook</source>
+        <translation>Slack-Webhook entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the Slack webhook &quot;%1&quot; from the keychain? Rules that post to it fail until a webhook of that name is added again.</source>
+        <translation>Den Slack-Webhook „%1“ aus dem Schlüsselbund entfernen? Regeln, die an ihn senden, scheitern, bis wieder ein Webhook dieses Namens hinzugefügt wird.</translation>
+    </message>
+    <message>
+        <source>Removing from the %1…</source>
+        <translation>Entfernen aus %1…</translation>
+    </message>
+    <message>
+        <source>The webhook &quot;%1&quot; was not removed: %2</source>
+        <translation>Der Webhook „%1“ wurde nicht entfernt: %2</translation>
+    </message>
+    <message>
+        <source>The URL of &quot;%1&quot; was removed but the list of webhook names could not be read: %2</source>
+        <translation>Die URL von „%1“ wurde entfernt, aber die Liste der Webhook-Namen konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The URL of &quot;%1&quot; was removed but the list of webhook names could not be updated: %2</source>
+        <translation>Die URL von „%1“ wurde entfernt, aber die Liste der Webhook-Namen konnte nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Removed the Slack webhook &quot;%1&quot; from the %2.</source>
+        <translation>Den Slack-Webhook „%1“ aus %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Posting a test message to &quot;%1&quot;…</source>
+        <translation>Testnachricht an „%1“ wird gesendet…</translation>
+    </message>
+    <message>
+        <source>Billbridge test message: the webhook &quot;%1&quot; works.</source>
+        <translation>Billbridge-Testnachricht: Der Webhook „%1“ funktioniert.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Slack accepted the test message (HTTP %1); it should show in the webhook&apos;s channel.</source>
+        <translation>Slack hat die Testnachricht angenommen (HTTP %1); sie sollte im Kanal des Webhooks erscheinen.</translation>
+    </message>
+    <message>
+        <source>Slack does not know this webhook (HTTP %1 %2): it was removed or disabled in Slack. Create a new incoming webhook in the Slack app, then enter its URL here and choose Replace URL.</source>
+        <translation>Slack kennt diesen Webhook nicht (HTTP %1 %2): Er wurde in Slack entfernt oder deaktiviert. Legen Sie in der Slack-App einen neuen eingehenden Webhook an, geben Sie hier seine URL ein und wählen Sie „URL ersetzen“.</translation>
+    </message>
+    <message>
+        <source>Slack refused the webhook (HTTP 403 %1): its token was revoked or posting to the channel is not allowed. Create a new incoming webhook in the Slack app and replace the URL.</source>
+        <translation>Slack hat den Webhook abgelehnt (HTTP 403 %1): Sein Token wurde widerrufen oder das Senden in den Kanal ist nicht erlaubt. Legen Sie in der Slack-App einen neuen eingehenden Webhook an und ersetzen Sie die URL.</translation>
+    </message>
+    <message>
+        <source>Slack could not be reached (%1). Check this computer&apos;s network connection and proxy settings, then test again.</source>
+        <translation>Slack war nicht erreichbar (%1). Prüfen Sie die Netzwerkverbindung und die Proxy-Einstellungen dieses Computers und testen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Slack did not take the test message: %1</source>
+        <translation>Slack hat die Testnachricht nicht angenommen: %1</translation>
+    </message>
+</context>
+<context>
     <name>billbridge::widgets::StorePanel</name>
     <message>
         <source>just now</source>
@@ -4247,6 +4777,93 @@ Prüfen Sie zuerst die Aktivität der Person in Customer.io. Nochmals senden?</t
     <message>
         <source>Test cancelled.</source>
         <translation>Test abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>billbridge::widgets::SyncDecisionView</name>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Made by</source>
+        <translation>Erzeugt von</translation>
+    </message>
+    <message>
+        <source>Show in Queue</source>
+        <translation>In der Warteschlange zeigen</translation>
+    </message>
+    <message>
+        <source>Open the Queue page with this event&apos;s jobs, the selected one in view</source>
+        <translation>Die Warteschlange mit den Aufträgen dieses Ereignisses öffnen, den gewählten im Blick</translation>
+    </message>
+    <message>
+        <source>Reading what Billbridge did with this event…</source>
+        <translation>Es wird gelesen, was Billbridge mit diesem Ereignis getan hat…</translation>
+    </message>
+    <message>
+        <source>Not planned: sync was off when this event was stored (BILLBRIDGE_SYNC=off), so Billbridge decided nothing for Customer.io. Replay the event with sync on to plan it.</source>
+        <translation>Nicht geplant: Die Synchronisation war aus, als dieses Ereignis gespeichert wurde (BILLBRIDGE_SYNC=off), daher hat Billbridge nichts für Customer.io entschieden. Spielen Sie das Ereignis mit eingeschalteter Synchronisation erneut ein, um es zu planen.</translation>
+    </message>
+    <message>
+        <source>Decided “%1” (a decision this version of Billbridge does not know).</source>
+        <translation>Entschieden: „%1“ (eine Entscheidung, die diese Version von Billbridge nicht kennt).</translation>
+    </message>
+    <message>
+        <source>Applied: the newest news about its object, so the customer&apos;s profile and events were sent to Customer.io.</source>
+        <translation>Angewendet: die neueste Nachricht über sein Objekt, daher wurden Profil und Ereignisse des Kunden an Customer.io gesendet.</translation>
+    </message>
+    <message>
+        <source>Stale: newer news about the same object had already been applied, so the profile was left as it was.</source>
+        <translation>Veraltet: Neuere Nachrichten über dasselbe Objekt waren bereits angewendet, daher blieb das Profil, wie es war.</translation>
+    </message>
+    <message>
+        <source>History: older than the sync horizon, so only the profile was updated; no custom events were sent, so no campaign starts from old news.</source>
+        <translation>Historie: älter als der Synchronisationshorizont, daher wurde nur das Profil aktualisiert; es wurden keine eigenen Ereignisse gesendet, sodass keine Kampagne durch alte Nachrichten startet.</translation>
+    </message>
+    <message>
+        <source>Ignored: nothing was sent to Customer.io for this event.</source>
+        <translation>Ignoriert: Für dieses Ereignis wurde nichts an Customer.io gesendet.</translation>
+    </message>
+    <message>
+        <source>Unreadable: this is not a Stripe event Billbridge can read, so nothing was sent.</source>
+        <translation>Unlesbar: Dies ist kein Stripe-Ereignis, das Billbridge lesen kann, daher wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Select an event to see what Billbridge did with it</source>
+        <translation>Wählen Sie ein Ereignis aus, um zu sehen, was Billbridge damit getan hat</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>Planned %1</source>
+        <translation>Geplant %1</translation>
+    </message>
+    <message>
+        <source>No jobs were created.</source>
+        <translation>Es wurden keine Aufträge erstellt.</translation>
+    </message>
+    <message>
+        <source>%1 job(s) created</source>
+        <translation>%1 Auftrag/Aufträge erstellt</translation>
+    </message>
+    <message>
+        <source>Built-in sync</source>
+        <translation>Eingebaute Synchronisation</translation>
+    </message>
+    <message>
+        <source>Rule %1, version %2</source>
+        <translation>Regel %1, Version %2</translation>
     </message>
 </context>
 <context>
