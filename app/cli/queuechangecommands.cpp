@@ -115,7 +115,8 @@ struct IdChange {
     std::function<bool(JobState)> allowed;
     QString verb; // "retried", for "job 12 is succeeded and was not retried: <why>"
     QString why;
-    std::function<int(JobQueue&, const std::vector<std::int64_t>&)> apply; // returns how many changed
+    // Returns how many changed; the audit entry goes in with the change.
+    std::function<int(JobQueue&, const std::vector<std::int64_t>&, const store::OperatorAudit*)> apply;
     QString auditAction;
     QString auditCountKey; // the audit details' key for how many changed, next to "ids"
     QJsonObject auditDetails;
@@ -129,13 +130,10 @@ int changeByIds(const QString& path, const std::vector<std::int64_t>& ids, const
         int refused = 0;
         const std::vector<std::int64_t> usable =
             screen(queue, ids, change.allowed, change.verb, change.why, refused);
-        const int changed = usable.empty() ? 0 : change.apply(queue, usable);
-        if (changed > 0) {
-            QJsonObject details = change.auditDetails;
-            details.insert(QStringLiteral("ids"), idsJson(usable));
-            details.insert(change.auditCountKey, changed);
-            audit(path, change.auditAction, QStringLiteral("jobs"), details);
-        }
+        store::OperatorAudit audit{change.auditAction, QStringLiteral("jobs"), change.auditDetails,
+                                   change.auditCountKey};
+        audit.details.insert(QStringLiteral("ids"), idsJson(usable));
+        const int changed = usable.empty() ? 0 : change.apply(queue, usable, &audit);
         refused += static_cast<int>(usable.size()) - changed;
         printInfo(change.outcome.arg(changed)
                       .arg(ids.size())
@@ -264,16 +262,16 @@ int retry(const QStringList& arguments)
     const auto ids = parseIds(parser.positionalArguments());
     if (!ids)
         return ExitUsage;
-    return changeByIds(
-        path, *ids,
-        {isRetryable,
-         QStringLiteral("retried"),
-         QStringLiteral("only dead, needs_review and discarded jobs can be retried"),
-         [](JobQueue& queue, const std::vector<std::int64_t>& usable) { return queue.retry(usable); },
-         QStringLiteral("queue.retry"),
-         QStringLiteral("retried"),
-         {},
-         QStringLiteral("%1 of %2 job%3 will be sent again")});
+    return changeByIds(path, *ids,
+                       {isRetryable,
+                        QStringLiteral("retried"),
+                        QStringLiteral("only dead, needs_review and discarded jobs can be retried"),
+                        [](JobQueue& queue, const std::vector<std::int64_t>& usable,
+                           const store::OperatorAudit* audit) { return queue.retry(usable, audit); },
+                        QStringLiteral("queue.retry"),
+                        QStringLiteral("retried"),
+                        {},
+                        QStringLiteral("%1 of %2 job%3 will be sent again")});
 }
 
 int discard(const QStringList& arguments)
@@ -310,9 +308,8 @@ int discard(const QStringList& arguments)
         {isDiscardable,
          QStringLiteral("discarded"),
          QStringLiteral("only pending, retry_scheduled, dead and needs_review jobs can be discarded"),
-         [&reason](JobQueue& queue, const std::vector<std::int64_t>& usable) {
-             return queue.discard(usable, reason);
-         },
+         [&reason](JobQueue& queue, const std::vector<std::int64_t>& usable,
+                   const store::OperatorAudit* audit) { return queue.discard(usable, reason, audit); },
          QStringLiteral("queue.discard"),
          QStringLiteral("discarded"),
          {{QStringLiteral("reason"), reason}},
@@ -366,16 +363,19 @@ int resolve(const QStringList& arguments)
                                     : QString()));
             return ExitFailure;
         }
-        const bool changed = sent ? queue.resolveSent(id) : queue.retry({id}) == 1;
+        const store::OperatorAudit audit{
+            QStringLiteral("queue.resolve"),
+            QString::number(id),
+            {{QStringLiteral("resolution"), sent ? QStringLiteral("sent") : QStringLiteral("send_again")},
+             {QStringLiteral("operation"), job->operation}},
+            {}};
+        const bool changed = sent ? queue.resolveSent(id, &audit) : queue.retry({id}, &audit) == 1;
         if (!changed) {
             printError(QStringLiteral("job %1 changed state meanwhile; nothing was done. Look again with "
                                       "'billbridge-cli queue show %1'")
                            .arg(id));
             return ExitFailure;
         }
-        audit(path, QStringLiteral("queue.resolve"), QString::number(id),
-              {{QStringLiteral("resolution"), sent ? QStringLiteral("sent") : QStringLiteral("send_again")},
-               {QStringLiteral("operation"), job->operation}});
         printInfo(sent ? QStringLiteral("job %1 marked as succeeded").arg(id)
                        : QStringLiteral("job %1 will be sent again").arg(id));
     } catch (const store::StoreError& error) {
@@ -409,9 +409,11 @@ int pauseOrResume(const QStringList& arguments, bool pause)
         const store::PauseState before = queue.pauseState();
         if (pause) {
             const QString reason = parser.value(QStringLiteral("reason")).trimmed();
+            const store::OperatorAudit audit{
+                QStringLiteral("queue.pause"), QString(), {{QStringLiteral("reason"), reason}}, {}};
             queue.pause(reason.isEmpty() ? QStringLiteral("paused by %1").arg(store::AuditLog::currentActor())
-                                         : reason);
-            audit(path, QStringLiteral("queue.pause"), QString(), {{QStringLiteral("reason"), reason}});
+                                         : reason,
+                        &audit);
             printInfo(
                 QStringLiteral("queue paused; workers send nothing until 'billbridge-cli queue resume'"));
         } else {
@@ -419,9 +421,11 @@ int pauseOrResume(const QStringList& arguments, bool pause)
                 printInfo(QStringLiteral("the queue is not paused; nothing to do"));
                 return ExitOk;
             }
-            queue.resume();
-            audit(path, QStringLiteral("queue.resume"), QString(),
-                  {{QStringLiteral("paused_for"), before.reason}});
+            const store::OperatorAudit audit{QStringLiteral("queue.resume"),
+                                             QString(),
+                                             {{QStringLiteral("paused_for"), before.reason}},
+                                             {}};
+            queue.resume(&audit);
             printInfo(QStringLiteral("queue resumed (it was paused: %1)").arg(before.reason));
         }
     } catch (const store::StoreError& error) {

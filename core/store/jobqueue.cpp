@@ -1,5 +1,6 @@
 #include "store/jobqueue.h"
 
+#include "store/auditlog.h"
 #include "store/database.h"
 
 #include <QDateTime>
@@ -582,7 +583,21 @@ RecoveryResult JobQueue::recoverInFlight()
     return result;
 }
 
-int JobQueue::retry(const std::vector<std::int64_t>& ids)
+namespace {
+
+void appendAudit(SqliteConnection& connection, const OperatorAudit* audit, std::int64_t atMs, int changed)
+{
+    if (audit == nullptr)
+        return;
+    QJsonObject details = audit->details;
+    if (!audit->countKey.isEmpty())
+        details.insert(audit->countKey, changed);
+    AuditLog::appendIn(connection, atMs, QString(), audit->action, audit->subject, details);
+}
+
+} // namespace
+
+int JobQueue::retry(const std::vector<std::int64_t>& ids, const OperatorAudit* audit)
 {
     const std::int64_t at = now();
     int changed = 0;
@@ -596,6 +611,8 @@ int JobQueue::retry(const std::vector<std::int64_t>& ids)
         update.step();
         changed += static_cast<int>(m_connection.changes());
     }
+    if (changed > 0)
+        appendAudit(m_connection, audit, at, changed);
     transaction.commit();
     return changed;
 }
@@ -637,7 +654,7 @@ RetrySelection JobQueue::retryMatching(const JobFilter& filter, bool dryRun)
     return selection;
 }
 
-int JobQueue::discard(const std::vector<std::int64_t>& ids, const QString& reason)
+int JobQueue::discard(const std::vector<std::int64_t>& ids, const QString& reason, const OperatorAudit* audit)
 {
     const std::int64_t at = now();
     int changed = 0;
@@ -665,20 +682,25 @@ int JobQueue::discard(const std::vector<std::int64_t>& ids, const QString& reaso
         skipIdentity.step();
         releaseHeldIn(m_connection, id, at);
     }
+    if (changed > 0)
+        appendAudit(m_connection, audit, at, changed);
     transaction.commit();
     return changed;
 }
 
-bool JobQueue::resolveSent(std::int64_t jobId)
+bool JobQueue::resolveSent(std::int64_t jobId, const OperatorAudit* audit)
 {
+    const std::int64_t at = now();
     SqliteTransaction transaction(m_connection);
     {
         SqliteStatement update = m_connection.prepare("UPDATE jobs SET state = 'succeeded', updated_at_ms = "
                                                       "?2 WHERE id = ?1 AND state = 'needs_review'");
-        update.bind(1, jobId).bind(2, now());
+        update.bind(1, jobId).bind(2, at);
         update.step();
     }
     const bool changed = m_connection.changes() > 0;
+    if (changed)
+        appendAudit(m_connection, audit, at, 1);
     transaction.commit();
     return changed;
 }
@@ -749,27 +771,31 @@ std::optional<Job> JobQueue::find(std::int64_t jobId)
     return job;
 }
 
-void JobQueue::pause(const QString& reason)
+void JobQueue::pause(const QString& reason, const OperatorAudit* audit)
 {
+    const std::int64_t at = now();
     SqliteTransaction transaction(m_connection);
     {
         SqliteStatement update = m_connection.prepare(
             "UPDATE queue_state SET paused = 1, reason = ?1, changed_at_ms = ?2 WHERE id = 1");
-        update.bind(1, reason.isEmpty() ? QString() : reason).bind(2, now());
+        update.bind(1, reason.isEmpty() ? QString() : reason).bind(2, at);
         update.step();
     }
+    appendAudit(m_connection, audit, at, 0);
     transaction.commit();
 }
 
-void JobQueue::resume()
+void JobQueue::resume(const OperatorAudit* audit)
 {
+    const std::int64_t at = now();
     SqliteTransaction transaction(m_connection);
     {
         SqliteStatement update = m_connection.prepare(
             "UPDATE queue_state SET paused = 0, reason = NULL, changed_at_ms = ?1 WHERE id = 1");
-        update.bind(1, now());
+        update.bind(1, at);
         update.step();
     }
+    appendAudit(m_connection, audit, at, 0);
     transaction.commit();
 }
 

@@ -3,6 +3,7 @@
 #include "store/jobrecord.h"
 #include "store/sqlite.h"
 
+#include <QJsonObject>
 #include <QString>
 
 #include <cstdint>
@@ -13,6 +14,15 @@
 #include <vector>
 
 namespace billbridge::store {
+
+// An operator's action, written to the audit log in the transaction that makes the change, so that a change
+// is never made without its entry (nor the entry without the change).
+struct OperatorAudit {
+    QString action;  // "queue.retry"
+    QString subject; // "jobs", a job id
+    QJsonObject details;
+    QString countKey; // when set, how many jobs changed goes into the details under this key
+};
 
 // The durable queue of Customer.io requests (tables jobs, job_attempts, queue_state). Each call is its own
 // short BEGIN IMMEDIATE transaction on the queue's own connection, waiting out the intake writer's lock
@@ -79,13 +89,16 @@ public:
 
     // Operator actions. retry: dead, needs_review and discarded jobs become pending and due now (their
     // attempt count is kept); returns how many changed.
-    int retry(const std::vector<std::int64_t>& ids);
+    // With `audit`, the entry is appended in the same transaction when anything changed (pause and resume:
+    // always).
+    int retry(const std::vector<std::int64_t>& ids, const OperatorAudit* audit = nullptr);
     // The jobs matching `filter` that retry() would move; with dryRun nothing changes.
     RetrySelection retryMatching(const JobFilter& filter, bool dryRun);
     // Pending, retry_scheduled, dead and needs_review jobs are never sent; returns how many changed.
-    int discard(const std::vector<std::int64_t>& ids, const QString& reason);
+    int discard(const std::vector<std::int64_t>& ids, const QString& reason,
+                const OperatorAudit* audit = nullptr);
     // The operator checked that a needs_review job did reach Customer.io.
-    bool resolveSent(std::int64_t jobId);
+    bool resolveSent(std::int64_t jobId, const OperatorAudit* audit = nullptr);
 
     std::map<JobState, std::int64_t> counts();
     // Newest update first (keyset paging).
@@ -95,8 +108,8 @@ public:
     void setSettledHook(SettledHook hook) { m_settledHook = std::move(hook); }
 
     // Workers stop claiming while paused; the flag survives restarts.
-    void pause(const QString& reason);
-    void resume();
+    void pause(const QString& reason, const OperatorAudit* audit = nullptr);
+    void resume(const OperatorAudit* audit = nullptr);
     PauseState pauseState();
 
 private:

@@ -1,8 +1,10 @@
 // JobQueue: idempotent enqueue, atomic claiming across connections, transitions, crash recovery, operator
 // actions and the pause flag, on a real store.
 
+#include "store/auditlog.h"
 #include "store/database.h"
 #include "store/jobqueue.h"
+#include "support/refusedaudit.h"
 #include "support/tempstore.h"
 
 #include <QTest>
@@ -661,6 +663,51 @@ private slots:
         QVERIFY(!events.step());
         QVERIFY(queue.enqueue(newJob(QStringLiteral("after-upgrade"))).created);
         QVERIFY(!queue.pauseState().paused);
+    }
+
+    void operatorActionsAndTheirAuditEntriesCommitTogether()
+    {
+        test::TempStore temp;
+        std::int64_t clock = 1000;
+        store::JobQueue queue = store::JobQueue::open(temp.path(), [&] { return clock; });
+        const std::int64_t first = queue.enqueue(newJob(QStringLiteral("a"))).id;
+        const std::int64_t second = queue.enqueue(newJob(QStringLiteral("b"))).id;
+        const auto auditCount = [&] { return store::AuditLog::openForReading(temp.path()).count(); };
+
+        const store::OperatorAudit discarding{QStringLiteral("queue.discard"),
+                                              QStringLiteral("jobs"),
+                                              {{QStringLiteral("reason"), QStringLiteral("duplicate")}},
+                                              QStringLiteral("discarded")};
+        QCOMPARE(queue.discard({first, second}, QStringLiteral("duplicate"), &discarding), 2);
+        QCOMPARE(auditCount(), 1);
+        const store::AuditEntry entry = store::AuditLog::openForReading(temp.path()).list(1).front();
+        QCOMPARE(entry.action, QStringLiteral("queue.discard"));
+        QVERIFY2(entry.detailsJson.contains(QStringLiteral("\"discarded\":2")),
+                 qPrintable(entry.detailsJson));
+        QVERIFY(entry.detailsJson.contains(QStringLiteral("duplicate")));
+
+        // Nothing changed, nothing recorded.
+        QCOMPARE(queue.discard({first}, QStringLiteral("again"), &discarding), 0);
+        QCOMPARE(auditCount(), 1);
+
+        // When the entry cannot be written, the change is not made either.
+        {
+            test::RefusedAudit refused(temp.path());
+            const store::OperatorAudit retrying{
+                QStringLiteral("queue.retry"), QStringLiteral("jobs"), {}, QStringLiteral("retried")};
+            QVERIFY_THROWS_EXCEPTION(store::StoreError, queue.retry({first}, &retrying));
+            QCOMPARE(stateOf(queue, first), JobState::Discarded);
+            const store::OperatorAudit pausing{QStringLiteral("queue.pause"), QString(), {}, {}};
+            QVERIFY_THROWS_EXCEPTION(store::StoreError, queue.pause(QStringLiteral("maintenance"), &pausing));
+            QVERIFY(!queue.pauseState().paused);
+        }
+        QCOMPARE(auditCount(), 1);
+        const store::OperatorAudit retrying{
+            QStringLiteral("queue.retry"), QStringLiteral("jobs"), {}, QStringLiteral("retried")};
+        QCOMPARE(queue.retry({first}, &retrying), 1);
+        QCOMPARE(stateOf(queue, first), JobState::Pending);
+        QCOMPARE(auditCount(), 2);
+        QVERIFY(store::AuditLog::openForReading(temp.path()).verify().isIntact());
     }
 };
 

@@ -43,20 +43,16 @@ void BulkRetry::runNext()
     m_watcher.setFuture(QtConcurrent::run([path = m_path, chunk = std::move(chunk)]() -> ChunkResult {
         try {
             store::JobQueue queue = store::JobQueue::open(path);
-            const int moved = queue.retry(chunk);
-            // Recorded per slice, as the slices commit: the trail matches what happened if a later one fails.
-            if (moved > 0) {
-                QJsonArray ids;
-                for (std::int64_t id : chunk)
-                    ids.append(qint64(id));
-                try {
-                    store::AuditLog::open(path).record(
-                        QString(), QStringLiteral("queue.retry"), QStringLiteral("filter"),
-                        {{QStringLiteral("ids"), ids}, {QStringLiteral("retried"), moved}});
-                } catch (const store::StoreError&) {
-                    // The jobs did move; the count must say so even when the trail could not be written.
-                }
-            }
+            // Recorded per slice, in the slice's own transaction: the trail matches what happened if a later
+            // slice fails.
+            QJsonArray ids;
+            for (std::int64_t id : chunk)
+                ids.append(qint64(id));
+            const store::OperatorAudit audit{QStringLiteral("queue.retry"),
+                                             QStringLiteral("filter"),
+                                             {{QStringLiteral("ids"), ids}},
+                                             QStringLiteral("retried")};
+            const int moved = queue.retry(chunk, &audit);
             return {moved, QString()};
         } catch (const store::StoreError& error) {
             return {0, error.message()};

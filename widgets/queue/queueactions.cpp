@@ -3,11 +3,9 @@
 #include "delivery/jobrequest.h"
 #include "queue/jobtext.h"
 #include "slack/slackpost.h"
-#include "store/auditlog.h"
 #include "store/jobqueue.h"
 
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -18,25 +16,12 @@ namespace billbridge::widgets {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcQueueActions, "billbridge.widgets.queue.actions")
-
 QJsonArray idsJson(const std::vector<std::int64_t>& ids)
 {
     QJsonArray array;
     for (std::int64_t id : ids)
         array.append(qint64(id));
     return array;
-}
-
-// What an operator does to the queue changes what reaches Customer.io, so it is recorded as the CLI records
-// it. The change has already happened when this runs; a failure to record it is logged, not undone.
-void audit(const QString& path, const QString& action, const QString& subject, const QJsonObject& details)
-{
-    try {
-        store::AuditLog::open(path).record(QString(), action, subject, details);
-    } catch (const store::StoreError& error) {
-        qCWarning(lcQueueActions) << "not recorded in the audit log:" << action << error.message();
-    }
 }
 
 } // namespace
@@ -106,12 +91,12 @@ void QueueActions::finish(const Result& result, const std::function<QString(cons
 void QueueActions::retry(const std::vector<std::int64_t>& ids)
 {
     run(
-        [ids, path = m_path](store::JobQueue& queue) {
-            const Result result{{}, queue.retry(ids), {}};
-            if (result.changed > 0)
-                audit(path, QStringLiteral("queue.retry"), QStringLiteral("jobs"),
-                      {{QStringLiteral("ids"), idsJson(ids)}, {QStringLiteral("retried"), result.changed}});
-            return result;
+        [ids](store::JobQueue& queue) {
+            const store::OperatorAudit audit{QStringLiteral("queue.retry"),
+                                             QStringLiteral("jobs"),
+                                             {{QStringLiteral("ids"), idsJson(ids)}},
+                                             QStringLiteral("retried")};
+            return Result{{}, queue.retry(ids, &audit), {}};
         },
         [this, asked = int(ids.size())](const Result& result) {
             finish(result, [asked](const Result& done) {
@@ -128,14 +113,15 @@ void QueueActions::retry(const std::vector<std::int64_t>& ids)
 void QueueActions::markSent(const std::vector<std::int64_t>& ids)
 {
     run(
-        [ids, path = m_path](store::JobQueue& queue) {
+        [ids](store::JobQueue& queue) {
             Result result;
             for (std::int64_t id : ids) {
-                if (!queue.resolveSent(id))
-                    continue;
-                ++result.changed;
-                audit(path, QStringLiteral("queue.resolve"), QString::number(id),
-                      {{QStringLiteral("resolution"), QStringLiteral("sent")}});
+                const store::OperatorAudit audit{QStringLiteral("queue.resolve"),
+                                                 QString::number(id),
+                                                 {{QStringLiteral("resolution"), QStringLiteral("sent")}},
+                                                 {}};
+                if (queue.resolveSent(id, &audit))
+                    ++result.changed;
             }
             return result;
         },
@@ -150,14 +136,13 @@ void QueueActions::markSent(const std::vector<std::int64_t>& ids)
 void QueueActions::discard(const std::vector<std::int64_t>& ids, const QString& reason)
 {
     run(
-        [ids, reason, path = m_path](store::JobQueue& queue) {
-            const Result result{{}, queue.discard(ids, reason), {}};
-            if (result.changed > 0)
-                audit(path, QStringLiteral("queue.discard"), QStringLiteral("jobs"),
-                      {{QStringLiteral("ids"), idsJson(ids)},
-                       {QStringLiteral("discarded"), result.changed},
-                       {QStringLiteral("reason"), reason}});
-            return result;
+        [ids, reason](store::JobQueue& queue) {
+            const store::OperatorAudit audit{
+                QStringLiteral("queue.discard"),
+                QStringLiteral("jobs"),
+                {{QStringLiteral("ids"), idsJson(ids)}, {QStringLiteral("reason"), reason}},
+                QStringLiteral("discarded")};
+            return Result{{}, queue.discard(ids, reason, &audit), {}};
         },
         [this](const Result& result) {
             finish(result, [](const Result& done) {
@@ -170,9 +155,10 @@ void QueueActions::discard(const std::vector<std::int64_t>& ids, const QString& 
 void QueueActions::pause(const QString& reason)
 {
     run(
-        [reason, path = m_path](store::JobQueue& queue) {
-            queue.pause(reason);
-            audit(path, QStringLiteral("queue.pause"), QString(), {{QStringLiteral("reason"), reason}});
+        [reason](store::JobQueue& queue) {
+            const store::OperatorAudit audit{
+                QStringLiteral("queue.pause"), QString(), {{QStringLiteral("reason"), reason}}, {}};
+            queue.pause(reason, &audit);
             return Result{};
         },
         [this](const Result& result) {
@@ -183,11 +169,13 @@ void QueueActions::pause(const QString& reason)
 void QueueActions::resume()
 {
     run(
-        [path = m_path](store::JobQueue& queue) {
+        [](store::JobQueue& queue) {
             const store::PauseState before = queue.pauseState();
-            queue.resume();
-            audit(path, QStringLiteral("queue.resume"), QString(),
-                  {{QStringLiteral("paused_for"), before.reason}});
+            const store::OperatorAudit audit{QStringLiteral("queue.resume"),
+                                             QString(),
+                                             {{QStringLiteral("paused_for"), before.reason}},
+                                             {}};
+            queue.resume(&audit);
             return Result{};
         },
         [this](const Result& result) {
